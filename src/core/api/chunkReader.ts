@@ -1,0 +1,76 @@
+import { isRecord } from './json';
+import type { CompletionOutcome, CompletionUsage } from './types';
+
+/**
+ * Reads completion payloads (stream chunks, or one whole non-streamed body) the way every
+ * server in servers.md §1b writes them, and accumulates how the completion ended.
+ *
+ * - Text is `choice.text ?? choice.delta?.content ?? choice.message?.content` (Together and
+ *   Mistral use `delta`/`message`; LocalAI's last chunk has no `text` key), and text in the
+ *   chunk that carries the finish reason is kept (vLLM, TGI).
+ * - Only one choice is followed: index 0, or the first index seen (we ask for n=1, but some
+ *   servers interleave choices, §2.14). `choices: []` (usage-only chunks) is fine.
+ * - `finish_reason` null or `""` (TGI) means unfinished.
+ * - The last non-zero usage wins: Ollama sends zeros on every chunk, LocalAI ends in zeros.
+ *
+ * Error payloads are not this class's business: check `payloadError` first.
+ */
+export class CompletionChunkReader {
+  private choiceIndex: number | undefined;
+  private finishReason: string | undefined;
+  private usage: CompletionUsage | undefined;
+
+  /** Reads one parsed payload and returns the text it adds ('' when none). */
+  read(payload: unknown): string {
+    if (!isRecord(payload)) return '';
+    this.readUsage(payload.usage);
+    const choice = this.followedChoice(payload.choices);
+    if (!choice) return '';
+    if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') {
+      this.finishReason = choice.finish_reason;
+    }
+    return choiceText(choice);
+  }
+
+  /** How the completion ended, from everything read so far. */
+  outcome(): CompletionOutcome {
+    return this.usage
+      ? { finishReason: this.finishReason, usage: this.usage }
+      : { finishReason: this.finishReason };
+  }
+
+  private followedChoice(choices: unknown): Record<string, unknown> | undefined {
+    if (!Array.isArray(choices)) return undefined;
+    const candidates = choices.filter(isRecord);
+    if (this.choiceIndex === undefined) {
+      const first = candidates.find((c) => indexOf(c) === 0) ?? candidates[0];
+      if (!first) return undefined;
+      this.choiceIndex = indexOf(first);
+    }
+    return candidates.find((c) => indexOf(c) === this.choiceIndex);
+  }
+
+  private readUsage(usage: unknown): void {
+    if (!isRecord(usage)) return;
+    const promptTokens = count(usage.prompt_tokens);
+    const completionTokens = count(usage.completion_tokens);
+    if (promptTokens > 0 || completionTokens > 0) this.usage = { promptTokens, completionTokens };
+  }
+}
+
+function choiceText(choice: Record<string, unknown>): string {
+  if (typeof choice.text === 'string') return choice.text;
+  for (const holder of [choice.delta, choice.message]) {
+    if (isRecord(holder) && typeof holder.content === 'string') return holder.content;
+  }
+  return '';
+}
+
+/** A choice without `index` is the only one (single-choice servers). */
+function indexOf(choice: Record<string, unknown>): number {
+  return typeof choice.index === 'number' ? choice.index : 0;
+}
+
+function count(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+}

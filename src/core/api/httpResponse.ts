@@ -1,0 +1,77 @@
+import { ApiError, kindForStatus } from './errors';
+import { errorMessageFromText } from './errorBody';
+import { retryAfterMs } from './retryAfter';
+
+/** Error bodies are read up to this size: a message is in the first few hundred bytes. */
+export const ERROR_BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * The body as text, reading at most `maxBytes` (the rest is cancelled, so a misbehaving server
+ * cannot make us buffer megabytes). One streaming decoder, so a character split across reads
+ * is decoded whole.
+ */
+export async function readBoundedText(response: Response, maxBytes: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let received = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const room = maxBytes - received;
+      received += value.byteLength;
+      text += decoder.decode(value.byteLength > room ? value.subarray(0, room) : value, {
+        stream: true,
+      });
+      if (received >= maxBytes) break;
+    }
+    return text + decoder.decode();
+  } finally {
+    // Stops the download when we broke off early; a no-op on a finished body.
+    reader.cancel().catch(() => undefined);
+  }
+}
+
+/**
+ * The {@link ApiError} for a non-2xx response: kind from the status, the server's own
+ * message, and the wait it asked for on 429/503.
+ */
+export async function errorFromResponse(response: Response, host: string): Promise<ApiError> {
+  const { status } = response;
+  const text = await readBoundedText(response, ERROR_BODY_LIMIT_BYTES);
+  const message =
+    errorMessageFromText(text, response.headers.get('content-type')) ||
+    `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  const retryAfter =
+    status === 429 || status === 503 ? retryAfterMs(response.headers) : undefined;
+  return new ApiError(kindForStatus(status), message, host, { status, retryAfterMs: retryAfter });
+}
+
+/** True for a redirect answered under `redirect: 'manual'` (Node: 3xx; browsers: opaque). */
+export function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+}
+
+/**
+ * The error for a redirect. We never follow one, because the request carries the API key and a
+ * redirect may lead to another origin; the user should put the final URL in the settings.
+ */
+export function redirectError(response: Response, target: URL): ApiError {
+  const location = response.headers.get('location');
+  let to = '';
+  try {
+    // Only the host: the rest of a URL may carry tokens.
+    if (location) to = ` to ${new URL(location, target).host}`;
+  } catch {
+    // An unparsable Location still is a redirect; just do not name it.
+  }
+  return new ApiError(
+    'protocol',
+    `${target.host} answered with a redirect${to} (HTTP ${response.status || 'redirect'}). ` +
+      'Redirects are not followed so the API key is not sent elsewhere; set the base URL to the final address.',
+    target.host,
+    response.status ? { status: response.status } : {},
+  );
+}

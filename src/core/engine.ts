@@ -1,0 +1,199 @@
+import { streamCompletion } from './api/completions';
+import { ApiError, isAbortError } from './api/errors';
+import { CompletionCache } from './cache';
+import { completionMode, stopsFor } from './completionMode';
+import { debounce } from './debounce';
+import { baseUrlProblem, hostOf, isLoopback } from './endpoint';
+import type { Logger } from './logger';
+import { CompletionCollector } from './postprocess/collector';
+import { present, type Presentation } from './postprocess/present';
+import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
+import { planStops } from './stops';
+
+/** The settings the engine reads on every completion (a snapshot; never cached here). */
+export interface EngineSettings {
+  readonly baseUrl: string;
+  readonly model: string;
+  readonly maxTokens: number;
+  readonly temperature: number;
+  /** The user's extra stop sequences. */
+  readonly stop: readonly string[];
+  readonly debounceMs: number;
+  readonly timeoutMs: number;
+}
+
+export interface EngineDeps {
+  readonly settings: () => EngineSettings;
+  /** The resolved API key, or undefined when none is configured. Must be cheap: called per request. */
+  readonly apiKey: () => string | undefined;
+  readonly logger: Logger;
+  /** Injected in tests; the platform's global fetch otherwise. */
+  readonly fetch?: typeof fetch;
+}
+
+/** A request for ghost text at one cursor position. */
+export interface CompletionQuery extends DocumentContext {
+  /** `explicit` (Alt+\) skips the debounce; `automatic` waits for a pause in typing. */
+  readonly trigger: 'automatic' | 'explicit';
+}
+
+/** What the status bar shows about the engine. */
+export type EngineState =
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'noKey'; readonly host: string }
+  | { readonly kind: 'error'; readonly message: string; readonly error?: ApiError };
+
+/**
+ * The completion pipeline: cache -> debounce -> request (superseding any older one) -> early
+ * stop -> post-process. Plain data in, plain data out; the VS Code adapter turns its
+ * CancellationToken into the AbortSignal passed here.
+ */
+export class CompletionEngine {
+  private readonly cache = new CompletionCache();
+  private readonly listeners = new Set<(state: EngineState) => void>();
+  private current: AbortController | undefined;
+  private inFlight = 0;
+  /** The outcome of the last finished request, shown whenever nothing is loading. */
+  private settled: EngineState = { kind: 'ready' };
+  private lastState: EngineState = { kind: 'ready' };
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  /** Ghost text for the query, or undefined when there is none (or the call was cancelled). */
+  async complete(query: CompletionQuery, signal: AbortSignal): Promise<Presentation | undefined> {
+    const cached = this.cache.get(query.prefix, query.suffix);
+    if (cached !== undefined) {
+      this.deps.logger.trace(`cache hit (${cached.length} chars)`);
+      return present(cached, query.suffix);
+    }
+    if (query.trigger === 'automatic') {
+      const settled = await debounce(this.deps.settings().debounceMs, signal);
+      if (!settled) return undefined;
+    }
+    const completion = await this.fetchCompletion(query, signal);
+    return completion === undefined ? undefined : present(completion, query.suffix);
+  }
+
+  /** Subscribes to state changes; returns the unsubscribe function. */
+  onStateChange(listener: (state: EngineState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get state(): EngineState {
+    return this.lastState;
+  }
+
+  /**
+   * Forgets cached completions and the last outcome: called when the endpoint, model or key
+   * changed, since neither says anything about the new configuration.
+   */
+  reset(): void {
+    this.cache.clear();
+    this.settle({ kind: 'ready' });
+  }
+
+  private async fetchCompletion(
+    query: CompletionQuery,
+    signal: AbortSignal,
+  ): Promise<string | undefined> {
+    const settings = this.deps.settings();
+    const problem = baseUrlProblem(settings.baseUrl);
+    if (problem) {
+      this.settle({ kind: 'error', message: `tokenhub.baseUrl: ${problem}` });
+      return undefined;
+    }
+    const apiKey = this.deps.apiKey();
+    if (!apiKey && !isLoopback(settings.baseUrl)) {
+      this.settle({ kind: 'noKey', host: hostOf(settings.baseUrl) });
+      return undefined;
+    }
+
+    // A newer request supersedes the older one: abort its HTTP request so the server stops
+    // generating text nobody will see.
+    this.current?.abort();
+    const own = new AbortController();
+    this.current = own;
+    const combined = AbortSignal.any([signal, own.signal]);
+
+    const prompt = buildPrompt(query);
+    const mode = completionMode(query.prefix, query.suffix);
+    const stops = planStops(stopsFor(mode), settings.stop);
+    const collector = new CompletionCollector(mode, stops.enforced);
+    const started = Date.now();
+    this.beginRequest();
+    try {
+      const stream = streamCompletion(
+        {
+          baseUrl: settings.baseUrl,
+          apiKey,
+          model: settings.model,
+          prompt: prompt.prompt,
+          maxTokens: settings.maxTokens,
+          temperature: settings.temperature,
+          stop: stops.sent,
+          timeoutMs: settings.timeoutMs,
+        },
+        combined,
+        { logger: this.deps.logger, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) },
+      );
+      // Leaving the loop early ends the generator, which aborts the HTTP request.
+      for await (const delta of stream) {
+        if (collector.push(delta)) break;
+      }
+      this.deps.logger.debug(
+        `${mode} completion: ${collector.text.length} chars in ${Date.now() - started} ms` +
+          (collector.isDecided ? ' (stopped early)' : ''),
+      );
+      this.cache.set(query.prefix, query.suffix, collector.text);
+      this.endRequest({ kind: 'ready' });
+      return collector.text;
+    } catch (error) {
+      this.endRequest(this.stateAfter(error));
+      return undefined;
+    } finally {
+      if (this.current === own) this.current = undefined;
+    }
+  }
+
+  /** Aborts are normal and silent; anything else is logged and shown in the status bar. */
+  private stateAfter(error: unknown): EngineState | undefined {
+    if (isAbortError(error)) return undefined;
+    if (error instanceof ApiError) {
+      this.deps.logger.warn(
+        `${error.kind} from ${error.host}${error.status ? ` (HTTP ${error.status})` : ''}: ${error.message}`,
+      );
+      return { kind: 'error', message: error.message, error };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    this.deps.logger.error(`unexpected failure: ${message}`);
+    return { kind: 'error', message };
+  }
+
+  private beginRequest(): void {
+    this.inFlight++;
+    this.emit({ kind: 'loading' });
+  }
+
+  /** `next` undefined (an abort) keeps the previous outcome. */
+  private endRequest(next: EngineState | undefined): void {
+    this.inFlight--;
+    this.settle(next ?? this.settled);
+  }
+
+  private settle(state: EngineState): void {
+    this.settled = state;
+    if (this.inFlight === 0) this.emit(state);
+  }
+
+  private emit(state: EngineState): void {
+    if (sameState(state, this.lastState)) return;
+    this.lastState = state;
+    for (const listener of this.listeners) listener(state);
+  }
+}
+
+function sameState(a: EngineState, b: EngineState): boolean {
+  return a.kind === b.kind && (a.kind !== 'error' || (b.kind === 'error' && a.message === b.message));
+}

@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import type { Config } from './config';
+import type { CompletionEngine } from './core/engine';
+
+/**
+ * The VS Code adapter: turns the editor's document, position and CancellationToken into the
+ * plain query the core understands, and the core's answer into an InlineCompletionItem that
+ * follows the API's range rules.
+ */
+export class InlineProvider implements vscode.InlineCompletionItemProvider {
+  constructor(
+    private readonly engine: CompletionEngine,
+    private readonly config: Config,
+  ) {}
+
+  async provideInlineCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    context: vscode.InlineCompletionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.InlineCompletionItem[] | undefined> {
+    const automatic = context.triggerKind === vscode.InlineCompletionTriggerKind.Automatic;
+    // Turned off means no automatic requests; Alt+\ (an explicit trigger) still works.
+    if (automatic && !this.config.current.inlineEnabled) return undefined;
+    if (token.isCancellationRequested) return undefined;
+
+    // With the suggest widget open, the ghost text must extend the selected item and replace
+    // the same range, so the prompt is built as if that item had been accepted.
+    const selected = context.selectedCompletionInfo;
+    const start = selected ? selected.range.start : position;
+    const end = selected && selected.range.end.isAfter(position) ? selected.range.end : position;
+    const accepted = selected?.text ?? '';
+    const documentEnd = document.lineAt(document.lineCount - 1).range.end;
+
+    const cancellation = new AbortController();
+    const onCancel = token.onCancellationRequested(() => cancellation.abort());
+    try {
+      const result = await this.engine.complete(
+        {
+          prefix: document.getText(new vscode.Range(new vscode.Position(0, 0), start)) + accepted,
+          suffix: document.getText(new vscode.Range(end, documentEnd)),
+          languageId: document.languageId,
+          relativePath: vscode.workspace.asRelativePath(document.uri, false),
+          trigger: automatic ? 'automatic' : 'explicit',
+        },
+        cancellation.signal,
+      );
+      if (!result || token.isCancellationRequested) return undefined;
+      const range = new vscode.Range(start, end.translate(0, result.replaceChars));
+      return [new vscode.InlineCompletionItem(accepted + result.text, range)];
+    } finally {
+      onCancel.dispose();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { TestServer } from '../support/server';
+import { waitUntil } from '../support/wait';
+import { closeAllEditors, commitUntil, openAtCursor, setUserSettings, sleep, type } from './editor';
+
+describe('ghost text in a real VS Code', function () {
+  this.timeout(30_000);
+  let server: TestServer;
+
+  before(async () => {
+    server = await TestServer.start();
+    const extension = vscode.extensions.getExtension('tokenhub.tokenhub-inline');
+    assert.ok(extension, 'the extension is installed');
+    await extension.activate();
+  });
+
+  beforeEach(async () => {
+    server.reset();
+    await setUserSettings({
+      baseUrl: server.url,
+      apiKey: 'integration-key',
+      model: 'test-model',
+      'inline.enabled': true,
+      'inline.debounceMs': 0,
+      'inline.maxTokens': 48,
+    });
+  });
+
+  afterEach(closeAllEditors);
+
+  after(async () => {
+    await setUserSettings({
+      baseUrl: undefined,
+      apiKey: undefined,
+      model: undefined,
+      'inline.enabled': undefined,
+      'inline.debounceMs': undefined,
+      'inline.maxTokens': undefined,
+    });
+    await server.close();
+  });
+
+  it('shows the streamed completion and inlineSuggest.commit inserts it', async () => {
+    server.reply({ text: 'a + b;', tokenDelayMs: 5 });
+    const editor = await openAtCursor('function add(a: number, b: number) {\n  return █\n}\n');
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+    await commitUntil(editor, 'return a + b;\n}');
+    assert.equal(editor.document.getText(), 'function add(a: number, b: number) {\n  return a + b;\n}\n');
+  });
+
+  it('sends stream, max_tokens, a stop array and the key from user settings', async () => {
+    server.reply({ text: '42;' });
+    const editor = await openAtCursor('const answer = █');
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+    await commitUntil(editor, 'const answer = 42;');
+    const request = server.requests[0];
+    assert.ok(request, 'the server received the request');
+    assert.equal(request.path, '/v1/completions');
+    assert.equal(request.body.stream, true);
+    assert.equal(request.body.max_tokens, 48);
+    assert.equal(request.body.model, 'test-model');
+    assert.ok(Array.isArray(request.body.stop) && request.body.stop.length > 0 && request.body.stop.length <= 4);
+    assert.equal(request.headers.authorization, 'Bearer integration-key');
+  });
+
+  it('ignores a workspace .vscode/settings.json that tries to move the endpoint and the key', async () => {
+    const trap = await TestServer.start();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'tests run with a workspace folder open');
+    const settingsFile = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
+    const original = await fs.readFile(settingsFile, 'utf8').catch(() => undefined);
+    try {
+      await fs.mkdir(path.dirname(settingsFile), { recursive: true });
+      await fs.writeFile(
+        settingsFile,
+        JSON.stringify({ 'tokenhub.baseUrl': trap.url, 'tokenhub.apiKey': 'workspace-key', 'tokenhub.model': 'evil' }),
+      );
+      await waitUntil(
+        () => vscode.workspace.getConfiguration('tokenhub').inspect('baseUrl')?.workspaceValue === trap.url,
+        'VS Code to read the workspace settings',
+      );
+
+      server.reply({ text: 'safe();' });
+      const editor = await openAtCursor('run█');
+      await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+      await commitUntil(editor, 'runsafe();');
+      assert.equal(trap.requests.length, 0, 'nothing was sent to the workspace’s URL');
+      assert.equal(server.requests[0]?.headers.authorization, 'Bearer integration-key');
+      assert.equal(server.requests[0]?.body.model, 'test-model');
+    } finally {
+      if (original === undefined) await fs.rm(settingsFile);
+      else await fs.writeFile(settingsFile, original);
+      await trap.close();
+    }
+  });
+
+  it('makes no new request while the user types through a shown suggestion', async () => {
+    server.reply({ text: 'compute(left, right);' });
+    const editor = await openAtCursor('const total = █');
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+    await server.waitForRequests(1);
+    await sleep(300); // the stream finishes and the ghost text is on screen
+    await type('comp');
+    await sleep(300);
+    await commitUntil(editor, 'const total = compute(left, right);');
+    assert.equal(server.requests.length, 1, 'typing through the suggestion was answered from the cache');
+  });
+
+  it('sends no automatic request when toggled off, but Alt+\\ still works', async () => {
+    server.reply({ text: 'value;' });
+    await vscode.commands.executeCommand('tokenhub.toggleInline');
+    await waitUntil(() => vscode.workspace.getConfiguration('tokenhub').get('inline.enabled') === false, 'the toggle');
+    const editor = await openAtCursor('let x = █');
+    await type('1 + ');
+    await sleep(500);
+    assert.equal(server.requests.length, 0, 'no automatic request while off');
+
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+    await commitUntil(editor, 'let x = 1 + value;');
+    assert.equal(server.requests.length, 1);
+
+    await vscode.commands.executeCommand('tokenhub.toggleInline');
+    await waitUntil(() => vscode.workspace.getConfiguration('tokenhub').get('inline.enabled') === true, 'the toggle');
+  });
+
+  it('asks automatically while typing when on', async () => {
+    server.reply({ text: ' * 2;' });
+    const editor = await openAtCursor('const doubled = █');
+    await type('n');
+    await commitUntil(editor, 'const doubled = n * 2;');
+    assert.ok(server.requests.length >= 1);
+  });
+});

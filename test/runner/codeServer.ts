@@ -1,0 +1,249 @@
+// Starts code-server (the real VS Code server, installed by scripts/install-tools.sh) on a free
+// port of 127.0.0.1 with throwaway state: HOME, user data, extensions dir and a fresh copy of the
+// fixture workspace. See /work/shared/notes/vscode-host.md for why each flag is there.
+import { type ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { codeServerEntry, extensionId, fixtureWorkspace, node24, repoRoot } from './paths';
+
+/** What a caller may change about a code-server run. */
+export interface CodeServerOptions {
+  /** User settings, merged over the harness defaults (`defaultUserSettings`). */
+  userSettings?: Record<string, unknown>;
+  /** Extra environment for the server; it reaches the extension host. */
+  env?: Record<string, string>;
+  /** Port to bind; a free one when omitted. */
+  port?: number;
+}
+
+/** User settings every run starts from: quiet, offline and never saving on its own. */
+export const defaultUserSettings: Readonly<Record<string, unknown>> = {
+  'files.autoSave': 'off',
+  'telemetry.telemetryLevel': 'off',
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'typescript.disableAutomaticTypeAcquisition': true,
+  'npm.autoDetect': 'off',
+  'git.enabled': false,
+};
+
+/** A running code-server; `stop()` ends its whole process group and deletes its state. */
+export class CodeServer {
+  private exited: Promise<void>;
+
+  private constructor(
+    /** The port on 127.0.0.1. */
+    readonly port: number,
+    /** Throwaway folder holding everything this run writes. */
+    readonly stateDir: string,
+    /** The fresh copy of test/fixtures/workspace that the workbench opens. */
+    readonly workspace: string,
+    /** `--user-data-dir`; settings in User/settings.json, logs in logs/. */
+    readonly userDataDir: string,
+    private readonly child: ChildProcess,
+  ) {
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+  }
+
+  /** Starts code-server and resolves once it answers HTTP. */
+  static async start(options: CodeServerOptions = {}): Promise<CodeServer> {
+    if (!fs.existsSync(node24) || !fs.existsSync(codeServerEntry)) {
+      throw new Error('code-server is not installed: run `bash scripts/install-tools.sh`');
+    }
+    const port = options.port ?? (await freePort());
+    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenhub-code-server-'));
+    const dirs = {
+      home: path.join(stateDir, 'home'),
+      userData: path.join(stateDir, 'user-data'),
+      extensions: path.join(stateDir, 'extensions'),
+      workspace: path.join(stateDir, 'workspace'),
+    };
+    for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
+    fs.cpSync(fixtureWorkspace, dirs.workspace, { recursive: true });
+    fs.mkdirSync(path.join(dirs.userData, 'User'));
+    const settings = { ...defaultUserSettings, ...options.userSettings };
+    fs.writeFileSync(
+      path.join(dirs.userData, 'User', 'settings.json'),
+      JSON.stringify(settings, null, 2),
+    );
+    const config = path.join(stateDir, 'config.yaml');
+    fs.writeFileSync(config, '# Every option is on the command line.\n');
+
+    const args = [
+      codeServerEntry,
+      ...['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none'],
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      // Without it the workbench ignores the developer payload and the extension never loads.
+      ...['--vscode-option', 'enable-smoke-test-driver'],
+      ...['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions],
+      ...['--config', config],
+      dirs.workspace,
+    ];
+    const output = fs.openSync(path.join(stateDir, 'code-server.log'), 'a');
+    const child = spawn(node24, args, {
+      cwd: stateDir,
+      env: serverEnv(dirs.home, options.env ?? {}),
+      // Its own process group, so stop() can end the children that outlive it.
+      detached: true,
+      stdio: ['ignore', output, output],
+    });
+    fs.closeSync(output);
+    const server = new CodeServer(port, stateDir, dirs.workspace, dirs.userData, child);
+    try {
+      await server.waitForHttp(30_000);
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
+    return server;
+  }
+
+  /** The workbench's base address, e.g. `http://127.0.0.1:41234`. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /**
+   * The address that opens the fixture workspace with the extension at `extensionPath` loaded
+   * in development mode and, when `extensionTestsPath` is given (a compiled test index without
+   * `.js`), runs that index in the extension host.
+   */
+  payloadUrl(options: { extensionPath?: string; extensionTestsPath?: string } = {}): string {
+    const remote = (file: string): string => `vscode-remote://127.0.0.1:${this.port}${file}`;
+    const payload: [string, string][] = [
+      ['extensionDevelopmentPath', remote(options.extensionPath ?? repoRoot)],
+    ];
+    if (options.extensionTestsPath) {
+      payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
+    }
+    payload.push(['skipWelcome', 'true']);
+    const folder = encodeURIComponent(this.workspace);
+    return `${this.url}/?folder=${folder}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  }
+
+  /** The newest remote extension host log, once the workbench has started one. */
+  exthostLogPath(): string | undefined {
+    const logs = path.join(this.userDataDir, 'logs');
+    if (!fs.existsSync(logs)) return undefined;
+    const candidates = fs
+      .readdirSync(logs, { recursive: true, encoding: 'utf8' })
+      .filter((name) => path.basename(name) === 'remoteexthost.log')
+      .map((name) => path.join(logs, name));
+    return candidates.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+  }
+
+  /** Resolves once the extension host log shows `id` activated; rejects on timeout. */
+  async waitForActivation(id = extensionId, timeoutMs = 60_000): Promise<void> {
+    const marker = `_doActivateExtension ${id},`;
+    await poll(`activation of ${id}`, timeoutMs, () => {
+      const log = this.exthostLogPath();
+      return log !== undefined && fs.readFileSync(log, 'utf8').includes(marker);
+    });
+  }
+
+  /** Copies the server output and VS Code's logs into `dest`, for a look after a failure. */
+  saveLogs(dest: string): void {
+    fs.mkdirSync(dest, { recursive: true });
+    fs.cpSync(path.join(this.stateDir, 'code-server.log'), path.join(dest, 'code-server.log'));
+    const logs = path.join(this.userDataDir, 'logs');
+    if (fs.existsSync(logs)) fs.cpSync(logs, path.join(dest, 'logs'), { recursive: true });
+  }
+
+  /** Ends the process group (SIGTERM, SIGKILL after 5 s) and deletes the state folder. */
+  async stop(): Promise<void> {
+    const group = -(this.child.pid ?? 0);
+    if (group !== 0) {
+      signal(group, 'SIGTERM');
+      const ended = await poll('code-server to stop', 5_000, () => !alive(group)).then(
+        () => true,
+        () => false,
+      );
+      if (!ended) signal(group, 'SIGKILL');
+      await this.exited;
+    }
+    fs.rmSync(this.stateDir, { recursive: true, force: true });
+  }
+
+  private async waitForHttp(timeoutMs: number): Promise<void> {
+    let exited = false;
+    void this.exited.then(() => (exited = true));
+    await poll('code-server to answer HTTP', timeoutMs, async () => {
+      if (exited) {
+        const output = fs.readFileSync(path.join(this.stateDir, 'code-server.log'), 'utf8');
+        throw new Error(`code-server exited during start:\n${output}`);
+      }
+      const response = await fetch(`${this.url}/healthz`).catch(() => undefined);
+      return response?.ok ?? false;
+    });
+  }
+}
+
+/** The server's environment: throwaway HOME/XDG folders, no gallery, no inherited VS Code IPC. */
+function serverEnv(home: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // A terminal inside VS Code passes VSCODE_* hooks that would point at that other instance;
+    // PORT would override --bind-addr.
+    if (!key.startsWith('VSCODE_') && key !== 'PORT') env[key] = value;
+  }
+  return {
+    ...env,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    EXTENSIONS_GALLERY: '{}',
+    ...extra,
+  };
+}
+
+/** A port that was free on 127.0.0.1 a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+/** Polls `check` every 250 ms until it returns true; rejects after `timeoutMs`. */
+export async function poll(
+  what: string,
+  timeoutMs: number,
+  check: () => boolean | Promise<boolean>,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function signal(target: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(target, name);
+  } catch {
+    // Already gone.
+  }
+}
+
+function alive(target: number): boolean {
+  try {
+    process.kill(target, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

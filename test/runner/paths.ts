@@ -1,0 +1,33 @@
+// Where the harness finds the repository, its build output and the tools from
+// scripts/install-tools.sh. Compiled files live in out/test/runner/, three levels below the root.
+import * as path from 'path';
+
+/** The repository root (also the extension's development path). */
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+/** The extension under test, as `<publisher>.<name>`. */
+export const extensionId = 'tokenhub.tokenhub-inline';
+
+/** Node 24 from scripts/install-tools.sh; code-server needs it to run. */
+export const node24 = path.join(repoRoot, '.tools', 'node24', 'bin', 'node');
+
+/** code-server's entry script from scripts/install-tools.sh. */
+export const codeServerEntry = path.join(
+  repoRoot,
+  '.tools',
+  'code-server',
+  'node_modules',
+  'code-server',
+  'out',
+  'node',
+  'entry.js',
+);
+
+/** The fixture workspace; each run works on a fresh copy of it. */
+export const fixtureWorkspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
+
+/** Screenshots and other leftovers worth looking at after a run (git-ignored). */
+export const artifactsDir = path.join(repoRoot, '.test-artifacts');
+
+/** Debian's chromium; playwright-core drives it (never download a browser). */
+export const chromiumPath = '/usr/bin/chromium';

@@ -1,0 +1,185 @@
+import * as assert from 'node:assert/strict';
+import {
+  CompletionEngine,
+  type CompletionQuery,
+  type EngineSettings,
+  type EngineState,
+} from '../../src/core/engine';
+import { atCursor } from '../support/cursor';
+import { TestServer } from '../support/server';
+import { waitUntil } from '../support/wait';
+
+describe('CompletionEngine', () => {
+  let server: TestServer;
+  let settings: EngineSettings;
+  let apiKey: string | undefined;
+  let states: EngineState[];
+  let engine: CompletionEngine;
+
+  before(async () => {
+    server = await TestServer.start();
+  });
+  after(() => server.close());
+
+  beforeEach(() => {
+    server.reset();
+    settings = {
+      baseUrl: server.url,
+      model: 'test-model',
+      maxTokens: 64,
+      temperature: 0.2,
+      stop: [],
+      debounceMs: 0,
+      timeoutMs: 5000,
+    };
+    apiKey = 'unit-test-key';
+    states = [];
+    engine = newEngine();
+  });
+
+  function newEngine() {
+    const created = new CompletionEngine({
+      settings: () => settings,
+      apiKey: () => apiKey,
+      logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+    });
+    created.onStateChange((state) => states.push(state));
+    return created;
+  }
+
+  function query(marked: string, trigger: 'automatic' | 'explicit' = 'automatic'): CompletionQuery {
+    return { ...atCursor(marked), languageId: 'typescript', relativePath: 'src/math.ts', trigger };
+  }
+
+  const live = () => new AbortController().signal;
+
+  it('turns the streamed reply into ghost text at the cursor', async () => {
+    server.reply({ text: 'a + b;' });
+    const result = await engine.complete(query('function add(a, b) { return █ }'), live());
+    assert.deepEqual(result, { text: 'a + b;', replaceChars: 0 });
+  });
+
+  it('sends model, one prompt string, max_tokens, temperature, a stop array, stream and the key', async () => {
+    server.reply({ text: 'x' });
+    settings = { ...settings, stop: ['// END'] };
+    await engine.complete(query('const v = █'), live());
+    const [request] = server.requests;
+    assert.ok(request);
+    assert.equal(request.body.model, 'test-model');
+    assert.equal(request.body.stream, true);
+    assert.equal(request.body.max_tokens, 64);
+    assert.equal(request.body.temperature, 0.2);
+    assert.deepEqual(request.body.stop, ['\n', '// END']);
+    assert.equal(typeof request.body.prompt, 'string');
+    assert.ok(request.body.prompt.endsWith('const v = '));
+    assert.match(request.body.prompt, /^\/\/ Path: src\/math\.ts\n/);
+    assert.equal(request.headers.authorization, 'Bearer unit-test-key');
+  });
+
+  it('stops reading at the end of the first line in single-line mode and aborts the request', async () => {
+    server.reply({ chunks: ['a + b;', '\n', 'more();\n', ...Array(50).fill('x')], tokenDelayMs: 20 });
+    const result = await engine.complete(query('return █'), live());
+    assert.equal(result?.text, 'a + b;');
+    await waitUntil(() => server.requests[0]?.aborted === true, 'the first request to be aborted');
+    assert.ok((server.requests[0]?.eventsSent ?? 0) < 10, 'the server stopped generating');
+  });
+
+  it('keeps several lines on an empty line after a block opener', async () => {
+    server.reply({ text: '  const sum = a + b;\n  return sum;\n}' });
+    const result = await engine.complete(query('function add(a, b) {\n█'), live());
+    assert.equal(result?.text, '  const sum = a + b;\n  return sum;\n}');
+    assert.ok(!server.requests[0]?.body.stop.includes('\n'));
+  });
+
+  it('answers typing through a shown suggestion from the cache, with no request', async () => {
+    server.reply({ text: 'compute(a, b);' });
+    assert.equal((await engine.complete(query('const v = █'), live()))?.text, 'compute(a, b);');
+    assert.equal((await engine.complete(query('const v = com█'), live()))?.text, 'pute(a, b);');
+    assert.equal((await engine.complete(query('const v = compute(a█'), live()))?.text, ', b);');
+    assert.equal(server.requests.length, 1);
+  });
+
+  it('applies stops beyond the four a server accepts on the client', async () => {
+    settings = { ...settings, stop: ['S1', 'S2', 'S3', 'S4'] };
+    server.reply({ text: 'keep S4 drop', honourStop: false });
+    const result = await engine.complete(query('x = █'), live());
+    assert.deepEqual(server.requests[0]?.body.stop, ['\n', 'S1', 'S2', 'S3']);
+    assert.equal(result?.text, 'keep');
+  });
+
+  it('debounces automatic requests: a keystroke inside the pause sends nothing', async () => {
+    settings = { ...settings, debounceMs: 200 };
+    server.reply({ text: 'value' });
+    const typing = new AbortController();
+    const first = engine.complete(query('x = █'), typing.signal);
+    setTimeout(() => typing.abort(), 20); // VS Code cancels the call on the next keystroke
+    assert.equal(await first, undefined);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    assert.equal(server.requests.length, 0);
+  });
+
+  it('skips the debounce on an explicit trigger (Alt+\\)', async () => {
+    settings = { ...settings, debounceMs: 60_000 };
+    server.reply({ text: 'value' });
+    const result = await engine.complete(query('x = █', 'explicit'), live());
+    assert.equal(result?.text, 'value');
+  });
+
+  it('aborts the HTTP request of a superseded or cancelled completion', async () => {
+    server.reply({ text: 'slow completion text', firstTokenDelayMs: 2000 });
+    const typing = new AbortController();
+    const first = engine.complete(query('x = █'), typing.signal);
+    await server.waitForRequests(1);
+    typing.abort();
+    assert.equal(await first, undefined);
+    await waitUntil(() => server.requests[0]?.aborted === true, 'the first request to be aborted');
+
+    const older = engine.complete(query('y = █'), live());
+    await server.waitForRequests(2);
+    server.reply({ text: 'fast' });
+    const newer = await engine.complete(query('z = █'), live());
+    assert.equal(await older, undefined);
+    assert.equal(newer?.text, 'fast');
+    await waitUntil(() => server.requests[1]?.aborted === true, 'the older request to be aborted');
+  });
+
+  it('sends nothing without a key to a remote endpoint, and says so', async () => {
+    apiKey = undefined;
+    settings = { ...settings, baseUrl: 'https://api.tokenhub.ai/v1' };
+    const result = await engine.complete(query('x = █'), live());
+    assert.equal(result, undefined);
+    assert.deepEqual(engine.state, { kind: 'noKey', host: 'api.tokenhub.ai' });
+  });
+
+  it('sends to a loopback server without a key and without an Authorization header', async () => {
+    apiKey = undefined;
+    server.reply({ text: 'ok' });
+    assert.equal((await engine.complete(query('x = █'), live()))?.text, 'ok');
+    assert.equal(server.requests[0]?.headers.authorization, undefined);
+  });
+
+  it('reports a failing endpoint in its state and recovers on the next success', async () => {
+    server.reply({ status: 401, body: '{"error":{"message":"Invalid API key","type":"invalid_request_error"}}' });
+    assert.equal(await engine.complete(query('x = █'), live()), undefined);
+    const failed = engine.state;
+    assert.equal(failed.kind, 'error');
+    assert.match(failed.kind === 'error' ? failed.message : '', /Invalid API key/);
+    assert.ok(!JSON.stringify(states).includes('unit-test-key'), 'the key never reaches the state');
+
+    server.reply({ text: 'fine' });
+    assert.equal((await engine.complete(query('y = █'), live()))?.text, 'fine');
+    assert.equal(engine.state.kind, 'ready');
+    assert.deepEqual(
+      states.map((s) => s.kind),
+      ['loading', 'error', 'loading', 'ready'],
+    );
+  });
+
+  it('refuses a base URL that is not http(s), with a clear state and no request', async () => {
+    settings = { ...settings, baseUrl: 'localhost:8080/v1' };
+    assert.equal(await engine.complete(query('x = █'), live()), undefined);
+    const state = engine.state;
+    assert.equal(state.kind, 'error');
+    assert.match(state.kind === 'error' ? state.message : '', /tokenhub\.baseUrl/);
+  });
+});
