@@ -15,7 +15,8 @@ export function registerCommands(keys: ApiKeys, log: Log): vscode.Disposable[] {
 async function setApiKey(keys: ApiKeys, log: Log): Promise<void> {
   const key = await vscode.window.showInputBox({
     title: 'TokenHub: Set API Key',
-    prompt: "Stored in VS Code's encrypted secret storage; it takes precedence over the tokenhub.apiKey setting.",
+    prompt:
+      "Stored in VS Code's encrypted secret storage; it takes precedence over the tokenhub.apiKey setting.",
     placeHolder: 'Paste your API key',
     password: true,
     ignoreFocusOut: true,

@@ -48,7 +48,9 @@ export class Config implements vscode.Disposable {
     const defaultOf = (key: string): unknown => config.inspect(key)?.defaultValue;
     const userOnly = (key: string): string => {
       const value = config.inspect(key)?.globalValue;
-      return (typeof value === 'string' && value.trim() !== '' ? value : String(defaultOf(key))).trim();
+      return (
+        typeof value === 'string' && value.trim() !== '' ? value : String(defaultOf(key))
+      ).trim();
     };
     const number = (key: string, min: number, max: number): number => {
       const value = config.get<unknown>(key);
@@ -56,7 +58,9 @@ export class Config implements vscode.Disposable {
         return value;
       }
       const fallback = Number(defaultOf(key));
-      this.warn(`tokenhub.${key} = ${JSON.stringify(value)} is not a number from ${min} to ${max}; using ${fallback}`);
+      this.warn(
+        `tokenhub.${key} = ${JSON.stringify(value)} is not a number from ${min} to ${max}; using ${fallback}`,
+      );
       return fallback;
     };
     const stop = config.get<unknown>('inline.stop');
@@ -69,7 +73,9 @@ export class Config implements vscode.Disposable {
       maxTokens: Math.round(number('inline.maxTokens', 1, 4096)),
       temperature: number('inline.temperature', 0, 2),
       stop: Object.freeze(
-        Array.isArray(stop) ? stop.filter((s): s is string => typeof s === 'string' && s !== '') : [],
+        Array.isArray(stop)
+          ? stop.filter((s): s is string => typeof s === 'string' && s !== '')
+          : [],
       ),
       timeoutMs: number('inline.timeoutMs', 500, 120000),
     });

@@ -56,11 +56,19 @@ export class StatusBar implements vscode.Disposable {
     } else if (state.kind === 'error') {
       show('warning', `TokenHub: ${state.message}\nClick to open the log.`, 'tokenhub.showLog');
     } else if (!settings.inlineEnabled) {
-      show('circle-slash', `Automatic completions are off (${where}). Alt+\\ still asks for one. Click to turn them on.`, 'tokenhub.toggleInline');
+      show(
+        'circle-slash',
+        `Automatic completions are off (${where}). Alt+\\ still asks for one. Click to turn them on.`,
+        'tokenhub.toggleInline',
+      );
     } else if (state.kind === 'loading') {
       show('loading~spin', `Asking ${where}…`, 'tokenhub.toggleInline');
     } else {
-      show('sparkle', `Completions from ${where}. Click to turn automatic completions off.`, 'tokenhub.toggleInline');
+      show(
+        'sparkle',
+        `Completions from ${where}. Click to turn automatic completions off.`,
+        'tokenhub.toggleInline',
+      );
     }
     this.item.backgroundColor =
       state.kind === 'error' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

@@ -14,7 +14,9 @@ export function completionMode(prefix: string, suffix: string): CompletionMode {
   const newlineAfter = suffix.indexOf('\n');
   const afterCursor = newlineAfter === -1 ? suffix : suffix.slice(0, newlineAfter);
   if (beforeCursor.trim() !== '' || afterCursor.trim() !== '') return 'singleLine';
-  return blockOpener.test(previousNonEmptyLine(prefix, cursorLineStart)) ? 'multiLine' : 'singleLine';
+  return blockOpener.test(previousNonEmptyLine(prefix, cursorLineStart))
+    ? 'multiLine'
+    : 'singleLine';
 }
 
 function previousNonEmptyLine(prefix: string, cursorLineStart: number): string {

@@ -195,5 +195,7 @@ export class CompletionEngine {
 }
 
 function sameState(a: EngineState, b: EngineState): boolean {
-  return a.kind === b.kind && (a.kind !== 'error' || (b.kind === 'error' && a.message === b.message));
+  return (
+    a.kind === b.kind && (a.kind !== 'error' || (b.kind === 'error' && a.message === b.message))
+  );
 }

@@ -48,7 +48,10 @@ describe('ghost text in a real VS Code', function () {
     const editor = await openAtCursor('function add(a: number, b: number) {\n  return █\n}\n');
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
     await commitUntil(editor, 'return a + b;\n}');
-    assert.equal(editor.document.getText(), 'function add(a: number, b: number) {\n  return a + b;\n}\n');
+    assert.equal(
+      editor.document.getText(),
+      'function add(a: number, b: number) {\n  return a + b;\n}\n',
+    );
   });
 
   it('sends stream, max_tokens, a stop array and the key from user settings', async () => {
@@ -62,7 +65,11 @@ describe('ghost text in a real VS Code', function () {
     assert.equal(request.body.stream, true);
     assert.equal(request.body.max_tokens, 48);
     assert.equal(request.body.model, 'test-model');
-    assert.ok(Array.isArray(request.body.stop) && request.body.stop.length > 0 && request.body.stop.length <= 4);
+    assert.ok(
+      Array.isArray(request.body.stop) &&
+        request.body.stop.length > 0 &&
+        request.body.stop.length <= 4,
+    );
     assert.equal(request.headers.authorization, 'Bearer integration-key');
   });
 
@@ -76,10 +83,16 @@ describe('ghost text in a real VS Code', function () {
       await fs.mkdir(path.dirname(settingsFile), { recursive: true });
       await fs.writeFile(
         settingsFile,
-        JSON.stringify({ 'tokenhub.baseUrl': trap.url, 'tokenhub.apiKey': 'workspace-key', 'tokenhub.model': 'evil' }),
+        JSON.stringify({
+          'tokenhub.baseUrl': trap.url,
+          'tokenhub.apiKey': 'workspace-key',
+          'tokenhub.model': 'evil',
+        }),
       );
       await waitUntil(
-        () => vscode.workspace.getConfiguration('tokenhub').inspect('baseUrl')?.workspaceValue === trap.url,
+        () =>
+          vscode.workspace.getConfiguration('tokenhub').inspect('baseUrl')?.workspaceValue ===
+          trap.url,
         'VS Code to read the workspace settings',
       );
 
@@ -106,13 +119,20 @@ describe('ghost text in a real VS Code', function () {
     await type('comp');
     await sleep(300);
     await commitUntil(editor, 'const total = compute(left, right);');
-    assert.equal(server.requests.length, 1, 'typing through the suggestion was answered from the cache');
+    assert.equal(
+      server.requests.length,
+      1,
+      'typing through the suggestion was answered from the cache',
+    );
   });
 
   it('sends no automatic request when toggled off, but Alt+\\ still works', async () => {
     server.reply({ text: 'value;' });
     await vscode.commands.executeCommand('tokenhub.toggleInline');
-    await waitUntil(() => vscode.workspace.getConfiguration('tokenhub').get('inline.enabled') === false, 'the toggle');
+    await waitUntil(
+      () => vscode.workspace.getConfiguration('tokenhub').get('inline.enabled') === false,
+      'the toggle',
+    );
     const editor = await openAtCursor('let x = █');
     await type('1 + ');
     await sleep(500);
@@ -123,7 +143,10 @@ describe('ghost text in a real VS Code', function () {
     assert.equal(server.requests.length, 1);
 
     await vscode.commands.executeCommand('tokenhub.toggleInline');
-    await waitUntil(() => vscode.workspace.getConfiguration('tokenhub').get('inline.enabled') === true, 'the toggle');
+    await waitUntil(
+      () => vscode.workspace.getConfiguration('tokenhub').get('inline.enabled') === true,
+      'the toggle',
+    );
   });
 
   it('asks automatically while typing when on', async () => {

@@ -11,7 +11,10 @@ export async function setUserSettings(values: Record<string, unknown>): Promise<
 }
 
 /** Opens an untitled document holding `marked` with the cursor at its `█`. */
-export async function openAtCursor(marked: string, language = 'typescript'): Promise<vscode.TextEditor> {
+export async function openAtCursor(
+  marked: string,
+  language = 'typescript',
+): Promise<vscode.TextEditor> {
   const { prefix, suffix } = atCursor(marked);
   const document = await vscode.workspace.openTextDocument({ language, content: prefix + suffix });
   const editor = await vscode.window.showTextDocument(document);
@@ -31,11 +34,17 @@ export async function type(text: string): Promise<void> {
  * Accepts the ghost text with VS Code's own command, retrying until `expected` is in the
  * document (ghost text appears asynchronously after the provider answers).
  */
-export async function commitUntil(editor: vscode.TextEditor, expected: string, timeoutMs = 8000): Promise<void> {
+export async function commitUntil(
+  editor: vscode.TextEditor,
+  expected: string,
+  timeoutMs = 8000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!editor.document.getText().includes(expected)) {
     if (Date.now() > deadline) {
-      assert.fail(`ghost text ${JSON.stringify(expected)} never committed; document is ${JSON.stringify(editor.document.getText())}`);
+      assert.fail(
+        `ghost text ${JSON.stringify(expected)} never committed; document is ${JSON.stringify(editor.document.getText())}`,
+      );
     }
     await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
     await sleep(50);

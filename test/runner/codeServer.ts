@@ -73,7 +73,8 @@ export class CodeServer {
       JSON.stringify(settings, null, 2),
     );
     const config = path.join(stateDir, 'config.yaml');
-    fs.writeFileSync(config, '# Every option is on the command line.\n');
+    // An empty config is rejected; the command line below says the rest.
+    fs.writeFileSync(config, 'auth: none\ncert: false\n');
 
     const args = [
       codeServerEntry,
@@ -98,6 +99,7 @@ export class CodeServer {
     });
     fs.closeSync(output);
     const server = new CodeServer(port, stateDir, dirs.workspace, dirs.userData, child);
+    running.add(server);
     try {
       await server.waitForHttp(30_000);
     } catch (error) {
@@ -160,6 +162,7 @@ export class CodeServer {
 
   /** Ends the process group (SIGTERM, SIGKILL after 5 s) and deletes the state folder. */
   async stop(): Promise<void> {
+    running.delete(this);
     const group = -(this.child.pid ?? 0);
     if (group !== 0) {
       signal(group, 'SIGTERM');
@@ -170,6 +173,12 @@ export class CodeServer {
       if (!ended) signal(group, 'SIGKILL');
       await this.exited;
     }
+    fs.rmSync(this.stateDir, { recursive: true, force: true });
+  }
+
+  /** Last resort on process exit: kill the group at once and delete the state, synchronously. */
+  killNow(): void {
+    if (this.child.pid) signal(-this.child.pid, 'SIGKILL');
     fs.rmSync(this.stateDir, { recursive: true, force: true });
   }
 
@@ -185,6 +194,15 @@ export class CodeServer {
       return response?.ok ?? false;
     });
   }
+}
+
+/** Servers not stopped yet; Ctrl+C or an early exit must not leave them running. */
+const running = new Set<CodeServer>();
+process.once('exit', () => running.forEach((server) => server.killNow()));
+for (const name of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(name, () => {
+    void Promise.all([...running].map((server) => server.stop())).finally(() => process.exit(130));
+  });
 }
 
 /** The server's environment: throwaway HOME/XDG folders, no gallery, no inherited VS Code IPC. */

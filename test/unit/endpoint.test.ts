@@ -3,10 +3,19 @@ import { baseUrlProblem, hostOf, isLoopback } from '../../src/core/endpoint';
 
 describe('endpoint', () => {
   it('recognises loopback servers, which may be used without a key', () => {
-    for (const url of ['http://localhost:11434/v1', 'http://127.0.0.1:8080/v1', 'http://[::1]:1234/v1']) {
+    for (const url of [
+      'http://localhost:11434/v1',
+      'http://127.0.0.1:8080/v1',
+      'http://[::1]:1234/v1',
+    ]) {
       assert.equal(isLoopback(url), true, url);
     }
-    for (const url of ['https://api.tokenhub.ai/v1', 'http://192.168.1.2/v1', 'not a url', 'http://127.0.0.1.evil.com/v1']) {
+    for (const url of [
+      'https://api.tokenhub.ai/v1',
+      'http://192.168.1.2/v1',
+      'not a url',
+      'http://127.0.0.1.evil.com/v1',
+    ]) {
       assert.equal(isLoopback(url), false, url);
     }
   });

@@ -77,7 +77,11 @@ describe('CompletionEngine', () => {
   });
 
   it('stops reading at the end of the first line in single-line mode and aborts the request', async () => {
-    server.reply({ chunks: ['a + b;', '\n', 'more();\n', ...Array(50).fill('x')], tokenDelayMs: 20 });
+    server.reply({
+      chunks: ['a + b;', '\n', 'more();\n', ...Array(50).fill('x')],
+      tokenDelayMs: 20,
+      honourStop: false, // a server that ignores stop sequences: the client must cut
+    });
     const result = await engine.complete(query('return █'), live());
     assert.equal(result?.text, 'a + b;');
     await waitUntil(() => server.requests[0]?.aborted === true, 'the first request to be aborted');
@@ -159,7 +163,10 @@ describe('CompletionEngine', () => {
   });
 
   it('reports a failing endpoint in its state and recovers on the next success', async () => {
-    server.reply({ status: 401, body: '{"error":{"message":"Invalid API key","type":"invalid_request_error"}}' });
+    server.reply({
+      status: 401,
+      body: '{"error":{"message":"Invalid API key","type":"invalid_request_error"}}',
+    });
     assert.equal(await engine.complete(query('x = █'), live()), undefined);
     const failed = engine.state;
     assert.equal(failed.kind, 'error');

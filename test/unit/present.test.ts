@@ -9,7 +9,10 @@ function ghost(marked: string, reply: string) {
 
 describe('present (post-processing v1)', () => {
   it('trims trailing whitespace, on every line and at the end', () => {
-    assert.deepEqual(ghost('x = █', 'foo()  \n  bar() \t\n\n'), { text: 'foo()\n  bar()', replaceChars: 0 });
+    assert.deepEqual(ghost('x = █', 'foo()  \n  bar() \t\n\n'), {
+      text: 'foo()\n  bar()',
+      replaceChars: 0,
+    });
   });
 
   it('drops empty and whitespace-only results', () => {

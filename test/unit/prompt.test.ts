@@ -16,7 +16,10 @@ describe('buildPrompt', () => {
       buildPrompt(doc('def f():\n    █', 'python', 'pkg/mod.py')).prompt,
       '# Path: pkg/mod.py\n# Language: python\ndef f():\n    ',
     );
-    assert.match(buildPrompt(doc('<p>█', 'html', 'index.html')).prompt, /^<!-- Path: index.html -->\n/);
+    assert.match(
+      buildPrompt(doc('<p>█', 'html', 'index.html')).prompt,
+      /^<!-- Path: index.html -->\n/,
+    );
   });
 
   it('bounds the prefix by the budget and cuts it at a line start', () => {

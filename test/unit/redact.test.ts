@@ -8,7 +8,10 @@ describe('redact', () => {
   });
 
   it('removes bearer tokens and sk- keys it was never told about', () => {
-    assert.equal(redact('Authorization: Bearer abc.def-ghi', []), 'Authorization: Bearer <redacted>');
+    assert.equal(
+      redact('Authorization: Bearer abc.def-ghi', []),
+      'Authorization: Bearer <redacted>',
+    );
     assert.equal(redact('bad key sk-proj-ABCDEFGH1234 given', []), 'bad key <redacted> given');
   });
 

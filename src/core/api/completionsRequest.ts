@@ -44,7 +44,8 @@ export function completionsBody(request: CompletionRequest): Record<string, unkn
   if (request.model !== '') body.model = request.model;
   body.prompt = request.prompt;
   // JSON.stringify turns NaN and Infinity into null, which is what we must not send.
-  if (Number.isFinite(request.maxTokens)) body.max_tokens = Math.max(1, Math.floor(request.maxTokens));
+  if (Number.isFinite(request.maxTokens))
+    body.max_tokens = Math.max(1, Math.floor(request.maxTokens));
   if (Number.isFinite(request.temperature)) body.temperature = request.temperature;
   const stop = request.stop.filter((s) => s !== '').slice(0, MAX_STOP_SEQUENCES);
   if (stop.length > 0) body.stop = stop;

@@ -96,18 +96,31 @@ function htmlSummary(html: string): string {
 }
 
 function decodeEntities(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  const named: Record<string, string> = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: ' ',
+  };
   return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {
     if (name.startsWith('#')) {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      const code =
+        name[1] === 'x' || name[1] === 'X'
+          ? parseInt(name.slice(2), 16)
+          : parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return named[name.toLowerCase()] ?? whole;
   });
 }
 
-/** Collapses whitespace (messages end up on one status-bar line) and truncates. */
-function oneLine(text: string): string {
+/**
+ * Collapses whitespace (messages end up on one status-bar line) and truncates to
+ * {@link MAX_MESSAGE_CHARS}.
+ */
+export function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= MAX_MESSAGE_CHARS) return flat;
   let cut = flat.slice(0, MAX_MESSAGE_CHARS - 1);

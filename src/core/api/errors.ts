@@ -77,9 +77,7 @@ export function kindForStatus(status: number): ApiErrorKind {
  * must stay silent, so callers test for them before reporting anything.
  */
 export function isAbortError(e: unknown): boolean {
-  return (
-    typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError'
-  );
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
 }
 
 /** A fresh `AbortError`, for aborts whose own reason was not one. */
@@ -94,13 +92,14 @@ export function newAbortError(): Error {
  */
 export function networkError(e: unknown, host: string): ApiError {
   const cause = (e as { cause?: unknown } | undefined)?.cause;
-  const code = stringField(cause, 'code');
+  const code = stringField(cause, 'code') ?? stringField(e, 'code');
   const detail = stringField(cause, 'message') ?? (e instanceof Error ? e.message : String(e));
   const what =
     e instanceof Error && e.message === 'terminated'
       ? `Connection to ${host} closed mid-response`
       : `Cannot reach ${host}`;
-  const message = code && !detail.includes(code) ? `${what}: ${code} ${detail}` : `${what}: ${detail}`;
+  const message =
+    code && !detail.includes(code) ? `${what}: ${code} ${detail}` : `${what}: ${detail}`;
   return new ApiError('network', message, host, { cause: e });
 }
 

@@ -44,8 +44,7 @@ export async function errorFromResponse(response: Response, host: string): Promi
   const message =
     errorMessageFromText(text, response.headers.get('content-type')) ||
     `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
-  const retryAfter =
-    status === 429 || status === 503 ? retryAfterMs(response.headers) : undefined;
+  const retryAfter = status === 429 || status === 503 ? retryAfterMs(response.headers) : undefined;
   return new ApiError(kindForStatus(status), message, host, { status, retryAfterMs: retryAfter });
 }
 

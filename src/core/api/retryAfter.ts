@@ -14,7 +14,9 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
   if (!retryAfter) return undefined;
   const seconds = nonNegativeNumber(retryAfter);
   if (seconds !== undefined) return seconds * 1000;
-  const date = Date.parse(retryAfter);
+  // HTTP dates always name a day and a month; without letters, Date.parse would take "-5" as
+  // the year 5 BC.
+  const date = /[a-z]/i.test(retryAfter) ? Date.parse(retryAfter) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
