@@ -22,13 +22,16 @@ export function hostOf(baseUrl: string): string {
   }
 }
 
-/** Why a base URL cannot be used, or undefined when it can. */
+/**
+ * Why a base URL cannot be used, or undefined when it can. A URL with a user name or password
+ * is refused too: fetch would repeat the whole URL, password included, in its error messages.
+ */
 export function baseUrlProblem(baseUrl: string): string | undefined {
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    return `"${baseUrl}" is not a URL; expected something like https://api.tokenhub.ai/v1`;
+    return 'it is not a URL; expected something like https://api.tokenhub.ai/v1';
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return `${url.protocol} is not supported; the base URL must start with http:// or https://`;

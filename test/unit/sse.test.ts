@@ -89,7 +89,8 @@ describe('the completion stream, as networks deliver it', () => {
   const STREAM = `${chunk('héllo → ')}${chunk('世界 🎉')}${chunk(' done')}${chunk('', 'stop')}data: [DONE]\n\n`;
   const BYTES = encoder.encode(STREAM);
 
-  it('survives a split at every byte offset, including inside multi-byte characters', async () => {
+  it('survives a split at every byte offset, including inside multi-byte characters', async function () {
+    this.timeout(10_000); // a few hundred streams
     // Offsets inside 'é', '→', '世', '界' and the 4-byte '🎉' are among them.
     for (let at = 1; at < BYTES.length; at++) {
       const { text, outcome } = await run([BYTES.subarray(0, at), BYTES.subarray(at)]);

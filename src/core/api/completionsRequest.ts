@@ -1,3 +1,4 @@
+import { baseUrlProblem, hostOf } from '../endpoint';
 import { ApiError } from './errors';
 import type { CompletionRequest } from './types';
 
@@ -8,27 +9,13 @@ export const MAX_STOP_SEQUENCES = 4;
  * `{baseUrl}/completions`, joined without a double slash and keeping any query string (Azure-style
  * `?api-version=`).
  *
- * @throws ApiError `badRequest` for a URL we must not send a key to: unparsable, not http(s),
- *   or carrying a user name or password (fetch would reject it with the whole URL, password
- *   included, in its message).
+ * @throws ApiError `badRequest` for a URL we must not send a key to (see `baseUrlProblem`).
  */
 export function completionsUrl(baseUrl: string): URL {
-  let url: URL;
-  try {
-    url = new URL(baseUrl.trim());
-  } catch {
-    throw new ApiError('badRequest', 'The base URL is not a valid URL.', '');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ApiError('badRequest', 'The base URL must start with http:// or https://.', url.host);
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new ApiError(
-      'badRequest',
-      'The base URL must not contain a user name or password; set the API key instead.',
-      url.host,
-    );
-  }
+  const problem = baseUrlProblem(baseUrl.trim());
+  if (problem)
+    throw new ApiError('badRequest', `The base URL is unusable: ${problem}.`, hostOf(baseUrl));
+  const url = new URL(baseUrl.trim());
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/completions`;
   url.hash = '';
   return url;
