@@ -30,11 +30,8 @@ export class CompletionCache {
     if (exact) return this.touch(exact, exact.completion);
     // Newest first: the most recent request is the likeliest to be typed through.
     for (const entry of [...this.entries.values()].reverse()) {
-      if (entry.suffix !== suffix || !prefix.startsWith(entry.prefix)) continue;
-      const typed = prefix.slice(entry.prefix.length);
-      if (entry.completion.length > typed.length && entry.completion.startsWith(typed)) {
-        return this.touch(entry, entry.completion.slice(typed.length));
-      }
+      const rest = remainderAfterTyping(entry, entry.completion, prefix, suffix);
+      if (rest) return this.touch(entry, rest);
     }
     return undefined;
   }
@@ -55,10 +52,31 @@ export class CompletionCache {
   }
 }
 
-interface CacheEntry {
+/** Where a completion was asked for: the whole text before and after the cursor. */
+export interface Position {
   readonly prefix: string;
   readonly suffix: string;
+}
+
+interface CacheEntry extends Position {
   readonly completion: string;
+}
+
+/**
+ * What is left of `completion`, asked for at `asked`, once the user has typed from there to
+ * (`prefix`, `suffix`): undefined when they typed something else, edited after the cursor, or
+ * typed all of it.
+ */
+export function remainderAfterTyping(
+  asked: Position,
+  completion: string,
+  prefix: string,
+  suffix: string,
+): string | undefined {
+  if (suffix !== asked.suffix || !prefix.startsWith(asked.prefix)) return undefined;
+  const typed = prefix.slice(asked.prefix.length);
+  if (completion.length <= typed.length || !completion.startsWith(typed)) return undefined;
+  return completion.slice(typed.length);
 }
 
 // NUL cannot be typed into an editor, so it separates prefix and suffix unambiguously.

@@ -3,12 +3,19 @@ import { ApiError, isAbortError } from './api/errors';
 import { CompletionCache } from './cache';
 import { completionMode, stopsFor } from './completionMode';
 import { debounce } from './debounce';
+import { InFlightRequest } from './inflight';
 import { baseUrlProblem, hostOf, isLoopback } from './endpoint';
 import type { Logger } from './logger';
 import { CompletionCollector } from './postprocess/collector';
 import { present, type Presentation } from './postprocess/present';
 import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
 import { planStops } from './stops';
+
+/**
+ * How long a request nobody waits for keeps streaming: VS Code asks again within ~50 ms of a
+ * keystroke, so a request the user is typing through is joined well inside this.
+ */
+const orphanGraceMs = 250;
 
 /** The settings the engine reads on every completion (a snapshot; never cached here). */
 export interface EngineSettings {
@@ -45,15 +52,15 @@ export type EngineState =
   | { readonly kind: 'error'; readonly message: string; readonly error?: ApiError };
 
 /**
- * The completion pipeline: cache -> debounce -> request (superseding any older one) -> early
- * stop -> post-process. Plain data in, plain data out; the VS Code adapter turns its
+ * The completion pipeline: cache -> request in flight -> debounce -> new request (superseding
+ * the older one) -> early stop -> post-process. Plain data in, plain data out; the VS Code adapter turns its
  * CancellationToken into the AbortSignal passed here.
  */
 export class CompletionEngine {
   private readonly cache = new CompletionCache();
   private readonly listeners = new Set<(state: EngineState) => void>();
-  private current: AbortController | undefined;
-  private inFlight = 0;
+  private inFlight: InFlightRequest | undefined;
+  private loading = 0;
   /** The outcome of the last finished request, shown whenever nothing is loading. */
   private settled: EngineState = { kind: 'ready' };
   private lastState: EngineState = { kind: 'ready' };
@@ -67,12 +74,24 @@ export class CompletionEngine {
       this.deps.logger.trace(`cache hit (${cached.length} chars)`);
       return present(cached, query.suffix);
     }
-    if (query.trigger === 'automatic') {
+
+    const running = this.inFlight;
+    if (running?.couldAnswer(query.prefix, query.suffix)) {
+      // The user is typing what the running request is streaming: wait for it instead of
+      // paying for another. Only if its text turns out to go elsewhere is a new one needed.
+      this.deps.logger.trace('joining the request in flight');
+      const joined = await running.join(query.prefix, query.suffix, signal);
+      if (joined.kind === 'answered') return present(joined.text, query.suffix);
+      if (joined.kind !== 'diverged' || signal.aborted) return undefined;
+    } else if (query.trigger === 'automatic') {
       const settled = await debounce(this.deps.settings().debounceMs, signal);
       if (!settled) return undefined;
     }
-    const completion = await this.fetchCompletion(query, signal);
-    return completion === undefined ? undefined : present(completion, query.suffix);
+
+    const request = this.startRequest(query);
+    if (!request) return undefined;
+    const joined = await request.join(query.prefix, query.suffix, signal);
+    return joined.kind === 'answered' ? present(joined.text, query.suffix) : undefined;
   }
 
   /** Subscribes to state changes; returns the unsubscribe function. */
@@ -94,10 +113,8 @@ export class CompletionEngine {
     this.settle({ kind: 'ready' });
   }
 
-  private async fetchCompletion(
-    query: CompletionQuery,
-    signal: AbortSignal,
-  ): Promise<string | undefined> {
+  /** Starts a request for the query, superseding the one in flight; undefined when none may go. */
+  private startRequest(query: CompletionQuery): InFlightRequest | undefined {
     const settings = this.deps.settings();
     const problem = baseUrlProblem(settings.baseUrl);
     if (problem) {
@@ -110,51 +127,47 @@ export class CompletionEngine {
       return undefined;
     }
 
-    // A newer request supersedes the older one: abort its HTTP request so the server stops
-    // generating text nobody will see.
-    this.current?.abort();
-    const own = new AbortController();
-    this.current = own;
-    const combined = AbortSignal.any([signal, own.signal]);
+    // The request in flight cannot answer this position (or it would have been joined): abort
+    // it so the server stops generating text nobody will see.
+    this.inFlight?.abort();
 
     const prompt = buildPrompt(query);
     const mode = completionMode(query.prefix, query.suffix);
     const stops = planStops(stopsFor(mode), settings.stop);
-    const collector = new CompletionCollector(mode, stops.enforced);
-    const started = Date.now();
+    const request = new InFlightRequest(
+      query.prefix,
+      query.suffix,
+      new CompletionCollector(mode, stops.enforced),
+      (signal) =>
+        streamCompletion(
+          {
+            baseUrl: settings.baseUrl,
+            apiKey,
+            model: settings.model,
+            prompt: prompt.prompt,
+            maxTokens: settings.maxTokens,
+            temperature: settings.temperature,
+            stop: stops.sent,
+            timeoutMs: settings.timeoutMs,
+          },
+          signal,
+          { logger: this.deps.logger, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) },
+        ),
+      orphanGraceMs,
+    );
+    this.inFlight = request;
     this.beginRequest();
-    try {
-      const stream = streamCompletion(
-        {
-          baseUrl: settings.baseUrl,
-          apiKey,
-          model: settings.model,
-          prompt: prompt.prompt,
-          maxTokens: settings.maxTokens,
-          temperature: settings.temperature,
-          stop: stops.sent,
-          timeoutMs: settings.timeoutMs,
-        },
-        combined,
-        { logger: this.deps.logger, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) },
-      );
-      // Leaving the loop early ends the generator, which aborts the HTTP request.
-      for await (const delta of stream) {
-        if (collector.push(delta)) break;
-      }
+    const started = Date.now();
+    void request.finished.then((result) => {
+      if (this.inFlight === request) this.inFlight = undefined;
+      if (result.kind === 'failed') return this.endRequest(this.stateAfter(result.error));
       this.deps.logger.debug(
-        `${mode} completion: ${collector.text.length} chars in ${Date.now() - started} ms` +
-          (collector.isDecided ? ' (stopped early)' : ''),
+        `${mode} completion: ${result.text.length} chars in ${Date.now() - started} ms`,
       );
-      this.cache.set(query.prefix, query.suffix, collector.text);
+      this.cache.set(query.prefix, query.suffix, result.text);
       this.endRequest({ kind: 'ready' });
-      return collector.text;
-    } catch (error) {
-      this.endRequest(this.stateAfter(error));
-      return undefined;
-    } finally {
-      if (this.current === own) this.current = undefined;
-    }
+    });
+    return request;
   }
 
   /** Aborts are normal and silent; anything else is logged and shown in the status bar. */
@@ -172,19 +185,19 @@ export class CompletionEngine {
   }
 
   private beginRequest(): void {
-    this.inFlight++;
+    this.loading++;
     this.emit({ kind: 'loading' });
   }
 
   /** `next` undefined (an abort) keeps the previous outcome. */
   private endRequest(next: EngineState | undefined): void {
-    this.inFlight--;
+    this.loading--;
     this.settle(next ?? this.settled);
   }
 
   private settle(state: EngineState): void {
     this.settled = state;
-    if (this.inFlight === 0) this.emit(state);
+    if (this.loading === 0) this.emit(state);
   }
 
   private emit(state: EngineState): void {

@@ -147,6 +147,58 @@ describe('CompletionEngine', () => {
     await waitUntil(() => server.requests[1]?.aborted === true, 'the older request to be aborted');
   });
 
+  it('joins the request in flight when the user types what it is streaming', async () => {
+    server.reply({ text: 'compute(a, b);', firstTokenDelayMs: 150, tokenDelayMs: 10 });
+    const firstKeystroke = new AbortController();
+    const first = engine.complete(query('const v = █'), firstKeystroke.signal);
+    await server.waitForRequests(1);
+    firstKeystroke.abort(); // the user typed `c`: VS Code cancels the first call
+    assert.equal(await first, undefined);
+    const second = await engine.complete(query('const v = c█'), live());
+    assert.equal(second?.text, 'ompute(a, b);');
+    assert.equal(server.requests.length, 1, 'one request served both positions');
+    assert.equal(server.requests[0]?.aborted, false);
+  });
+
+  it('aborts the request in flight once its text disagrees with what was typed', async () => {
+    server.reply((request) =>
+      server.requests.indexOf(request) === 0
+        ? { text: 'compute(a, b);', firstTokenDelayMs: 100, tokenDelayMs: 30 }
+        : { text: 'eta;' },
+    );
+    const firstKeystroke = new AbortController();
+    const first = engine.complete(query('const v = █'), firstKeystroke.signal);
+    await server.waitForRequests(1);
+    firstKeystroke.abort();
+    await first;
+    const second = await engine.complete(query('const v = z█'), live());
+    assert.equal(second?.text, 'eta;');
+    assert.equal(server.requests.length, 2);
+    await waitUntil(() => server.requests[0]?.aborted === true, 'the first request to be aborted');
+    assert.ok((server.requests[0]?.eventsSent ?? 99) < 'compute(a, b);'.length);
+  });
+
+  it('never shows a cut-off multi-line stream as whole: only its complete first line', async () => {
+    const chunk = (text: string) =>
+      `data: ${JSON.stringify({ object: 'text_completion', choices: [{ index: 0, text, finish_reason: null }] })}\n\n`;
+    server.reply({
+      status: 200,
+      headers: { 'content-type': 'text/event-stream' },
+      body: chunk('  const sum = a + b;\n') + chunk('  return su'),
+    });
+    const result = await engine.complete(query('function add(a, b) {\n█'), live());
+    assert.equal(result?.text, '  const sum = a + b;');
+  });
+
+  it('shows nothing for a cut-off single line', async () => {
+    server.reply({
+      status: 200,
+      headers: { 'content-type': 'text/event-stream' },
+      body: `data: ${JSON.stringify({ choices: [{ index: 0, text: 'compu', finish_reason: null }] })}\n\n`,
+    });
+    assert.equal(await engine.complete(query('const v = █'), live()), undefined);
+  });
+
   it('sends nothing without a key to a remote endpoint, and says so', async () => {
     apiKey = undefined;
     settings = { ...settings, baseUrl: 'https://api.tokenhub.ai/v1' };

@@ -1,0 +1,135 @@
+import type { CompletionOutcome } from './api/types';
+import { remainderAfterTyping, type Position } from './cache';
+import type { CompletionCollector } from './postprocess/collector';
+
+/** How a request ended: its completion, or the error that ended it (an abort included). */
+export type RequestResult =
+  | { readonly kind: 'completed'; readonly text: string }
+  | { readonly kind: 'failed'; readonly error: unknown };
+
+/** What one caller got from waiting on a request. */
+export type JoinResult =
+  | { readonly kind: 'answered'; readonly text: string }
+  /** The caller was cancelled (the user typed on); the request may serve the next caller. */
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'failed' }
+  /** The streamed text went another way than what the user typed: a new request is needed. */
+  | { readonly kind: 'diverged' };
+
+/**
+ * One streaming completion that later cursor positions can share. While the user types the
+ * characters the model is producing, each keystroke's call joins this request instead of
+ * starting another; only when the text disagrees with what was typed, or nobody has waited for
+ * it for `orphanGraceMs`, is the HTTP request aborted (so the server stops generating).
+ */
+export class InFlightRequest implements Position {
+  /** Resolves when the request ends; never rejects. */
+  readonly finished: Promise<RequestResult>;
+  private readonly controller = new AbortController();
+  private readonly textListeners = new Set<() => void>();
+  private waiters = 0;
+  private orphanTimer: ReturnType<typeof setTimeout> | undefined;
+  private ended = false;
+
+  constructor(
+    readonly prefix: string,
+    readonly suffix: string,
+    private readonly collector: CompletionCollector,
+    open: (signal: AbortSignal) => AsyncGenerator<string, CompletionOutcome>,
+    private readonly orphanGraceMs: number,
+  ) {
+    this.finished = this.run(open(this.controller.signal));
+  }
+
+  /** Whether the text so far agrees with what was typed from here to (`prefix`, `suffix`). */
+  couldAnswer(prefix: string, suffix: string): boolean {
+    if (this.ended || suffix !== this.suffix || !prefix.startsWith(this.prefix)) return false;
+    const typed = prefix.slice(this.prefix.length);
+    const soFar = this.collector.text;
+    if (soFar.length > typed.length) return soFar.startsWith(typed);
+    // Not streamed that far yet: still possible unless the completion is already decided.
+    return !this.collector.isDecided && typed.startsWith(soFar);
+  }
+
+  /** Waits for the completion on behalf of a caller at (`prefix`, `suffix`). */
+  join(prefix: string, suffix: string, signal: AbortSignal): Promise<JoinResult> {
+    this.waiters++;
+    clearTimeout(this.orphanTimer);
+    return new Promise<JoinResult>((resolve) => {
+      let done = false;
+      const finish = (result: JoinResult) => {
+        if (done) return;
+        done = true;
+        signal.removeEventListener('abort', onAbort);
+        this.textListeners.delete(onText);
+        this.leave();
+        resolve(result);
+      };
+      const onAbort = () => finish({ kind: 'cancelled' });
+      const onText = () => {
+        if (!this.couldAnswer(prefix, suffix) && !this.ended) finish({ kind: 'diverged' });
+      };
+      if (signal.aborted) return finish({ kind: 'cancelled' });
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.textListeners.add(onText);
+      void this.finished.then((result) => {
+        if (result.kind === 'failed') return finish({ kind: 'failed' });
+        if (prefix === this.prefix && suffix === this.suffix) {
+          return finish({ kind: 'answered', text: result.text });
+        }
+        const rest = remainderAfterTyping(this, result.text, prefix, suffix);
+        finish(rest === undefined ? { kind: 'diverged' } : { kind: 'answered', text: rest });
+      });
+    });
+  }
+
+  /** Aborts the HTTP request. */
+  abort(): void {
+    this.controller.abort();
+  }
+
+  private leave(): void {
+    this.waiters--;
+    if (this.waiters > 0 || this.ended) return;
+    // Nobody is waiting. The user may be typing the next character, whose call arrives within
+    // VS Code's own short delay; if none comes, the text is not wanted and costs money.
+    this.orphanTimer = setTimeout(() => {
+      if (this.waiters === 0) this.abort();
+    }, this.orphanGraceMs);
+  }
+
+  private async run(stream: AsyncGenerator<string, CompletionOutcome>): Promise<RequestResult> {
+    try {
+      let outcome: CompletionOutcome | undefined;
+      // `yield*` hands back the stream's return value; breaking out of the loop ends the
+      // inner stream too, which aborts its HTTP request.
+      const deltas = (async function* () {
+        outcome = yield* stream;
+      })();
+      for await (const delta of deltas) {
+        const decided = this.collector.push(delta);
+        for (const listener of this.textListeners) listener();
+        if (decided) break;
+      }
+      const truncated = !this.collector.isDecided && outcome?.finishReason === undefined;
+      return {
+        kind: 'completed',
+        text: truncated ? wholeLines(this.collector.text) : this.collector.text,
+      };
+    } catch (error) {
+      return { kind: 'failed', error };
+    } finally {
+      this.ended = true;
+      clearTimeout(this.orphanTimer);
+    }
+  }
+}
+
+/**
+ * A stream that ended without a finish reason was cut off: never show it as if it were whole.
+ * Its first line is kept only when it is complete (a newline followed it).
+ */
+function wholeLines(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline === -1 ? '' : text.slice(0, newline);
+}
