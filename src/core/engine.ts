@@ -6,6 +6,7 @@ import { debounce } from './debounce';
 import { InFlightRequest } from './inflight';
 import { baseUrlProblem, hostOf, isLoopback } from './endpoint';
 import type { Logger } from './logger';
+import { EngineMetrics } from './metrics';
 import { CompletionCollector } from './postprocess/collector';
 import { present, type Presentation } from './postprocess/present';
 import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
@@ -58,6 +59,8 @@ export type EngineState =
  */
 export class CompletionEngine {
   private readonly cache = new CompletionCache();
+  /** What the engine did so far (in memory only). */
+  readonly metrics = new EngineMetrics();
   private readonly listeners = new Set<(state: EngineState) => void>();
   private inFlight: InFlightRequest | undefined;
   private loading = 0;
@@ -71,9 +74,10 @@ export class CompletionEngine {
   async complete(query: CompletionQuery, signal: AbortSignal): Promise<Presentation | undefined> {
     const cached = this.cache.get(query.prefix, query.suffix);
     if (cached !== undefined) {
-      this.deps.logger.trace(`cache hit (${cached.length} chars)`);
-      return present(cached, query.suffix);
+      this.metrics.cacheHits++;
+      return this.show(cached, query);
     }
+    const asked = Date.now();
 
     const running = this.inFlight;
     if (running?.couldAnswer(query.prefix, query.suffix)) {
@@ -81,7 +85,11 @@ export class CompletionEngine {
       // paying for another. Only if its text turns out to go elsewhere is a new one needed.
       this.deps.logger.trace('joining the request in flight');
       const joined = await running.join(query.prefix, query.suffix, signal);
-      if (joined.kind === 'answered') return present(joined.text, query.suffix);
+      if (joined.kind === 'answered') {
+        this.metrics.requestsJoined++;
+        this.metrics.recordLatency(Date.now() - asked);
+        return this.show(joined.text, query);
+      }
       if (joined.kind !== 'diverged' || signal.aborted) return undefined;
     } else if (query.trigger === 'automatic') {
       const settled = await debounce(this.deps.settings().debounceMs, signal);
@@ -91,7 +99,15 @@ export class CompletionEngine {
     const request = this.startRequest(query);
     if (!request) return undefined;
     const joined = await request.join(query.prefix, query.suffix, signal);
-    return joined.kind === 'answered' ? present(joined.text, query.suffix) : undefined;
+    if (joined.kind !== 'answered') return undefined;
+    this.metrics.recordLatency(Date.now() - asked);
+    return this.show(joined.text, query);
+  }
+
+  private show(completion: string, query: CompletionQuery): Presentation | undefined {
+    const shown = present(completion, query.suffix);
+    this.metrics.charsShown += shown?.text.length ?? 0;
+    return shown;
   }
 
   /** Subscribes to state changes; returns the unsubscribe function. */
@@ -156,10 +172,13 @@ export class CompletionEngine {
       orphanGraceMs,
     );
     this.inFlight = request;
+    this.metrics.requestsStarted++;
     this.beginRequest();
     const started = Date.now();
     void request.finished.then((result) => {
       if (this.inFlight === request) this.inFlight = undefined;
+      this.metrics.charsReceived += request.charsReceived;
+      if (request.wasAborted) this.metrics.requestsAborted++;
       if (result.kind === 'failed') return this.endRequest(this.stateAfter(result.error));
       this.deps.logger.debug(
         `${mode} completion: ${result.text.length} chars in ${Date.now() - started} ms`,

@@ -30,6 +30,7 @@ export class InFlightRequest implements Position {
   private waiters = 0;
   private orphanTimer: ReturnType<typeof setTimeout> | undefined;
   private ended = false;
+  private received = 0;
 
   constructor(
     readonly prefix: string,
@@ -88,6 +89,16 @@ export class InFlightRequest implements Position {
     this.controller.abort();
   }
 
+  /** Characters streamed by the server so far, before stops cut them. */
+  get charsReceived(): number {
+    return this.received;
+  }
+
+  /** Whether the request was cut short: superseded, abandoned, or stopped early on purpose. */
+  get wasAborted(): boolean {
+    return this.controller.signal.aborted || this.collector.isDecided;
+  }
+
   private leave(): void {
     this.waiters--;
     if (this.waiters > 0 || this.ended) return;
@@ -107,6 +118,7 @@ export class InFlightRequest implements Position {
         outcome = yield* stream;
       })();
       for await (const delta of deltas) {
+        this.received += delta.length;
         const decided = this.collector.push(delta);
         for (const listener of this.textListeners) listener();
         if (decided) break;

@@ -101,6 +101,7 @@ describe('CompletionEngine', () => {
     assert.equal((await engine.complete(query('const v = com█'), live()))?.text, 'pute(a, b);');
     assert.equal((await engine.complete(query('const v = compute(a█'), live()))?.text, ', b);');
     assert.equal(server.requests.length, 1);
+    assert.equal(engine.metrics.cacheHits, 2);
   });
 
   it('applies stops beyond the four a server accepts on the client', async () => {
@@ -158,6 +159,8 @@ describe('CompletionEngine', () => {
     assert.equal(second?.text, 'ompute(a, b);');
     assert.equal(server.requests.length, 1, 'one request served both positions');
     assert.equal(server.requests[0]?.aborted, false);
+    assert.equal(engine.metrics.requestsJoined, 1);
+    assert.equal(engine.metrics.requestsStarted, 1);
   });
 
   it('aborts the request in flight once its text disagrees with what was typed', async () => {

@@ -58,6 +58,20 @@ export class CompletionChunkReader {
   }
 }
 
+/**
+ * True for a chunk of llama.cpp's native `/completion` format (`{"content": "…", "stop": false,
+ * …}`, no `choices`), which is what its `POST /completions` without `/v1` answers (servers.md
+ * §1a, §2.24).
+ */
+export function isLlamaCppNativeChunk(payload: unknown): boolean {
+  return (
+    isRecord(payload) &&
+    payload.choices === undefined &&
+    typeof payload.content === 'string' &&
+    typeof payload.stop === 'boolean'
+  );
+}
+
 function choiceText(choice: Record<string, unknown>): string {
   if (typeof choice.text === 'string') return choice.text;
   for (const holder of [choice.delta, choice.message]) {

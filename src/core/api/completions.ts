@@ -1,16 +1,20 @@
 import { silentLogger, type Logger } from '../logger';
-import { CompletionChunkReader } from './chunkReader';
+import { CompletionChunkReader, isLlamaCppNativeChunk } from './chunkReader';
 import { completionsBody, completionsHeaders, completionsUrl } from './completionsRequest';
 import { oneLine, payloadError } from './errorBody';
-import { ApiError, isAbortError, kindForStatus, networkError } from './errors';
-import { errorFromResponse, isRedirect, readBoundedText, redirectError } from './httpResponse';
+import { ApiError, isAbortError, networkError } from './errors';
+import {
+  errorFromResponse,
+  isRedirect,
+  readBoundedText,
+  readWholeText,
+  redirectError,
+} from './httpResponse';
 import { tryParseJson } from './json';
-import { RequestLifetime } from './requestLifetime';
+import { RequestLifetime, timersFor } from './requestLifetime';
+import { MAX_RESPONSE_BYTES, ResponseTooLargeError } from './responseLimit';
 import { readSseEvents } from './sseStream';
 import type { CompletionOutcome, CompletionRequest } from './types';
-
-/** A non-streamed completion body larger than this is not one we asked for. */
-const MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
 
 /** Injection points for tests and for callers with special needs. */
 export interface StreamCompletionOptions {
@@ -21,6 +25,8 @@ export interface StreamCompletionOptions {
   readonly fetch?: typeof fetch;
   /** Receives one `debug` line per request (no key, no prompt text). */
   readonly logger?: Logger;
+  /** Cap on the reply's size in bytes; default {@link MAX_RESPONSE_BYTES}. */
+  readonly maxResponseBytes?: number;
 }
 
 /**
@@ -34,9 +40,15 @@ export interface StreamCompletionOptions {
  *
  * @param signal the caller's cancellation. Its abort rejects with an `AbortError` (see
  *   `isAbortError`), never with an {@link ApiError}.
+ * Three timers bound the wait (servers.md §2.28): `firstEventTimeoutMs` from the request to
+ * the first data event, `idleTimeoutMs` between data events (comments and keep-alives do not
+ * count, and time the consumer spends between reads does not either), and `timeoutMs` for the
+ * whole request.
+ *
  * @throws ApiError for everything else: HTTP errors, errors inside a 200 body or stream,
- *   network failures, `request.timeoutMs` passing (`timeout`), and replies that are not a
- *   completion (`protocol`). The message never contains the API key.
+ *   network failures, a timer firing (`timeout`, the message names which), and replies that
+ *   are not a completion or pass the byte cap (`protocol`). The message never contains the
+ *   API key.
  */
 export async function* streamCompletion(
   request: CompletionRequest,
@@ -45,7 +57,7 @@ export async function* streamCompletion(
 ): AsyncGenerator<string, CompletionOutcome> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const log = new RequestLog(request, options.logger ?? silentLogger);
-  const lifetime = new RequestLifetime(signal, request.timeoutMs);
+  const lifetime = new RequestLifetime(signal, timersFor(request));
   let host = '';
   let finished = false;
   try {
@@ -62,11 +74,17 @@ export async function* streamCompletion(
     });
     log.responded(host, response.status);
     // `yield*` forwards an early `return()` to the readers, which cancel the body.
-    const outcome = yield* readCompletion(response, url, { host, onText: (t) => log.text(t) });
+    const outcome = yield* readCompletion(response, {
+      host,
+      url,
+      lifetime,
+      maxBytes: options.maxResponseBytes ?? MAX_RESPONSE_BYTES,
+      onText: (t) => log.text(t),
+    });
     finished = true;
     return log.finished(outcome);
   } catch (e) {
-    const error = settle(e, lifetime, host, request);
+    const error = settle(e, lifetime, host, request.apiKey);
     log.failed(error);
     throw error;
   } finally {
@@ -81,23 +99,27 @@ export async function* streamCompletion(
 /** What the body readers need to know about the request they read for. */
 interface ReadContext {
   readonly host: string;
+  readonly url: URL;
+  /** Told about data events, and about the time the consumer holds the stream. */
+  readonly lifetime: RequestLifetime;
+  /** The byte cap of the reply. */
+  readonly maxBytes: number;
   /** Sees every text delta before it is yielded (for the log line). */
   readonly onText: (text: string) => void;
 }
 
 async function* readCompletion(
   response: Response,
-  url: URL,
   context: ReadContext,
 ): AsyncGenerator<string, CompletionOutcome> {
-  const { host } = context;
+  const { host, url } = context;
   if (isRedirect(response)) throw redirectError(response, url);
   if (!response.ok) throw await errorFromResponse(response, host);
 
   const contentType = response.headers.get('content-type') ?? '';
   if (/json/i.test(contentType)) {
     // Some servers ignore `stream` or answer errors as JSON with status 200 (servers.md §2.25).
-    const text = await readBoundedText(response, MAX_JSON_BODY_BYTES);
+    const text = await readWholeText(response, context.maxBytes);
     const value = tryParseJson(text);
     if (value === undefined) throw notACompletion(host, text);
     return yield* readJsonCompletion(value, context);
@@ -116,13 +138,10 @@ async function* readJsonCompletion(
 ): AsyncGenerator<string, CompletionOutcome> {
   // llama.cpp 2024–25 builds answer non-streamed requests with a top-level array (§1c).
   const payload: unknown = Array.isArray(value) ? value[0] : value;
-  throwIfError(payload, context.host);
+  context.lifetime.dataArrived();
+  checkPayload(payload, context);
   const chunks = new CompletionChunkReader();
-  const text = chunks.read(payload);
-  if (text !== '') {
-    context.onText(text);
-    yield text;
-  }
+  yield* deliver(chunks.read(payload), context);
   return chunks.outcome();
 }
 
@@ -139,21 +158,20 @@ async function* readEventStream(
     if (strayText.length < 64 * 1024) strayText += `${line}\n`;
   };
 
-  for await (const event of readSseEvents(body, keepStray)) {
+  const events = readSseEvents(body, { onStrayLine: keepStray, maxBytes: context.maxBytes });
+  for await (const event of events) {
     const data = event.data.trim();
+    // An empty `data:` carries nothing, so it counts as a keep-alive, not as data.
     if (data === '') continue;
     sawEvent = true;
+    context.lifetime.dataArrived();
     // `[DONE]` ends the stream but says nothing about success: vLLM and TGI send it after an
     // error event (servers.md §2.6), which has already been thrown by then.
     if (data === '[DONE]') break;
     const payload = tryParseJson(data);
     if (payload === undefined) throw notACompletion(host, data);
-    throwIfError(payload, host);
-    const text = chunks.read(payload);
-    if (text !== '') {
-      context.onText(text);
-      yield text;
-    }
+    checkPayload(payload, context);
+    yield* deliver(chunks.read(payload), context);
   }
 
   if (!sawEvent && strayText.trim() !== '') {
@@ -165,12 +183,44 @@ async function* readEventStream(
   return chunks.outcome();
 }
 
-/** Throws the error a 200 payload reports, with the kind its in-body status implies. */
-function throwIfError(payload: unknown, host: string): void {
+/** Yields a non-empty text delta; the idle timer stands still while the consumer holds it. */
+function* deliver(text: string, context: ReadContext): Generator<string, void> {
+  if (text === '') return;
+  context.onText(text);
+  context.lifetime.pauseIdle();
+  yield text;
+  context.lifetime.resumeIdle();
+}
+
+/**
+ * Throws when a 200 payload is not a completion chunk: the error it reports (checked before
+ * `choices`, servers.md §2.7), or llama.cpp's native format.
+ */
+function checkPayload(payload: unknown, context: ReadContext): void {
   const error = payloadError(payload);
-  if (!error) return;
-  const kind = error.status === undefined ? 'protocol' : kindForStatus(error.status);
-  throw new ApiError(kind, error.message, host, { status: error.status });
+  if (error) {
+    throw new ApiError(error.kind, error.message, context.host, { status: error.status });
+  }
+  if (isLlamaCppNativeChunk(payload)) throw llamaCppNativeError(context.url);
+}
+
+/**
+ * llama.cpp answers `POST /completions` without `/v1` in its own format (servers.md §2.24),
+ * whose `stop` and missing `[DONE]` mean something else: say how to reach its OpenAI API.
+ */
+function llamaCppNativeError(url: URL): ApiError {
+  const base = url.pathname.slice(0, -'/completions'.length);
+  // Only the host is named in messages, so the example is given for a server at the root only.
+  const fix = base.endsWith('/v1')
+    ? 'set tokenhub.baseUrl to its OpenAI-compatible API, which ends in /v1'
+    : base === ''
+      ? `add /v1 to tokenhub.baseUrl: ${url.protocol}//${url.host}/v1`
+      : 'add /v1 to the end of tokenhub.baseUrl';
+  return new ApiError(
+    'protocol',
+    `${url.host} answered in llama.cpp's native format, not the OpenAI Completions API; ${fix}.`,
+    url.host,
+  );
 }
 
 function notACompletion(host: string, text: string, contentType?: string): ApiError {
@@ -187,26 +237,42 @@ function settle(
   e: unknown,
   lifetime: RequestLifetime,
   host: string,
-  request: CompletionRequest,
+  apiKey: string | undefined,
 ): unknown {
   // Whoever aborted first decides: the caller's abort wins over any error it caused.
   if (lifetime.endedBy === 'caller') return lifetime.callerAbortError(e);
-  if (lifetime.endedBy === 'deadline') {
-    return new ApiError(
-      'timeout',
-      `No complete reply from ${host} within ${request.timeoutMs} ms.`,
+  const timeout = timeoutMessage(lifetime, host);
+  if (timeout !== undefined) return new ApiError('timeout', timeout, host);
+  let error = e;
+  if (e instanceof ResponseTooLargeError) {
+    error = new ApiError(
+      'protocol',
+      `${host} sent more than ${e.limitBytes} bytes without finishing the completion.`,
       host,
     );
-  }
-  let error = e;
-  if (e instanceof Error && e.name === 'ParseError') {
+  } else if (e instanceof Error && e.name === 'ParseError') {
     error = new ApiError('protocol', `Unreadable event stream from ${host}: ${e.message}`, host);
   } else if (e instanceof TypeError || hasErrnoCode(e)) {
     // The platform fetch rejects, and its body reads fail, with TypeError ("fetch failed",
     // "terminated"); other fetch implementations throw the socket error (ECONNREFUSED) itself.
     error = networkError(e, host);
   }
-  return error instanceof ApiError ? error.redact(request.apiKey) : error;
+  return error instanceof ApiError ? error.redact(apiKey) : error;
+}
+
+/** Which timer ended the request, in words, or undefined when none did. */
+function timeoutMessage(lifetime: RequestLifetime, host: string): string | undefined {
+  const { totalMs, firstEventMs, idleMs } = lifetime.timers;
+  switch (lifetime.endedBy) {
+    case 'deadline':
+      return `No complete reply from ${host} within ${totalMs} ms (overall deadline).`;
+    case 'firstEvent':
+      return `No data from ${host} within ${firstEventMs} ms of the request (first-event timeout).`;
+    case 'idle':
+      return `${host} sent no data for ${idleMs} ms mid-reply (idle timeout; keep-alive comments do not count).`;
+    default:
+      return undefined;
+  }
 }
 
 function hasErrnoCode(e: unknown): boolean {

@@ -5,6 +5,7 @@
  * `{"error":"…","error_type"}`, FastAPI's `{"detail"}`, text/plain, and HTML from proxies.
  */
 
+import { kindForStatus, type ApiErrorKind } from './errors';
 import { isRecord, tryParseJson } from './json';
 
 /** Longest message we keep: enough for any real server message, short enough for a status bar. */
@@ -15,7 +16,40 @@ export interface PayloadError {
   readonly message: string;
   /** A status code found in the payload (TGI `http_status_code`, vLLM/OpenRouter numeric `code`). */
   readonly status: number | undefined;
+  /**
+   * What kind of failure the payload reports: from its status code, else from its `type`,
+   * `code` or `error_type` name, else `protocol` (a bare `{"error":"…"}` says nothing more).
+   */
+  readonly kind: ApiErrorKind;
 }
+
+/**
+ * Error type and code names servers put in payloads without a numeric status (servers.md §1d),
+ * by the kind their HTTP twin would have. Matched whole, never as patterns.
+ */
+const KIND_BY_ERROR_NAME: ReadonlyMap<string, ApiErrorKind> = new Map<string, ApiErrorKind>([
+  // OpenAI, DeepSeek, Together (`type` / `code`), llama.cpp, Ollama.
+  ['authentication_error', 'unauthorized'],
+  ['invalid_api_key', 'unauthorized'],
+  ['permission_error', 'unauthorized'],
+  ['not_found_error', 'notFound'],
+  ['model_not_found', 'notFound'],
+  ['NotFoundError', 'notFound'],
+  ['rate_limit_exceeded', 'rateLimited'],
+  ['rate_limit_error', 'rateLimited'],
+  ['insufficient_quota', 'rateLimited'],
+  ['invalid_request_error', 'badRequest'],
+  ['BadRequestError', 'badRequest'],
+  ['server_error', 'server'],
+  ['api_error', 'server'],
+  ['unavailable_error', 'server'],
+  ['InternalServerError', 'server'],
+  // TGI `error_type`: 429 overloaded, 422 validation, 424 generation, 500 incomplete_generation.
+  ['overloaded', 'rateLimited'],
+  ['validation', 'badRequest'],
+  ['generation', 'server'],
+  ['incomplete_generation', 'server'],
+]);
 
 /**
  * The message to show for an HTTP error body: the JSON message when there is one, the
@@ -39,9 +73,11 @@ export function payloadError(value: unknown): PayloadError | undefined {
   // Some servers put `"error": null` on ordinary chunks; only a present value is an error.
   const hasError = value.error !== undefined && value.error !== null && value.error !== false;
   if (!hasError && value.object !== 'error') return undefined;
+  const status = statusInPayload(value);
   return {
     message: oneLine(messageFromJson(value) ?? JSON.stringify(value)),
-    status: statusInPayload(value),
+    status,
+    kind: status === undefined ? (kindFromNames(value) ?? 'protocol') : kindForStatus(status),
   };
 }
 
@@ -76,6 +112,15 @@ function statusInPayload(value: Record<string, unknown>): number | undefined {
     if (typeof candidate === 'number' && Number.isInteger(candidate)) {
       if (candidate >= 100 && candidate <= 599) return candidate;
     }
+  }
+  return undefined;
+}
+
+function kindFromNames(value: Record<string, unknown>): ApiErrorKind | undefined {
+  const error = isRecord(value.error) ? value.error : {};
+  for (const name of [error.type, error.code, value.type, value.code, value.error_type]) {
+    const kind = typeof name === 'string' ? KIND_BY_ERROR_NAME.get(name) : undefined;
+    if (kind) return kind;
   }
   return undefined;
 }

@@ -65,6 +65,8 @@ export function kindForStatus(status: number): ApiErrorKind {
   if (status === 429) return 'rateLimited';
   // 408 is the server giving up waiting; to the user it is the same as our own deadline.
   if (status === 408) return 'timeout';
+  // TGI answers a generation failure (the model backend broke) with 424 Failed Dependency.
+  if (status === 424) return 'server';
   if (status >= 500) return 'server';
   if (status >= 400) return 'badRequest';
   // 1xx/3xx/2xx here mean the exchange made no sense to us.

@@ -1,5 +1,6 @@
 import { ApiError, kindForStatus } from './errors';
 import { errorMessageFromText } from './errorBody';
+import { ResponseTooLargeError } from './responseLimit';
 import { retryAfterMs } from './retryAfter';
 
 /** Error bodies are read up to this size: a message is in the first few hundred bytes. */
@@ -7,11 +8,29 @@ export const ERROR_BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
  * The body as text, reading at most `maxBytes` (the rest is cancelled, so a misbehaving server
- * cannot make us buffer megabytes). One streaming decoder, so a character split across reads
- * is decoded whole.
+ * cannot make us buffer megabytes). For error bodies, where the first bytes say it all.
  */
 export async function readBoundedText(response: Response, maxBytes: number): Promise<string> {
-  if (!response.body) return '';
+  return (await readText(response, maxBytes)).text;
+}
+
+/**
+ * The whole body as text, for a body that is no use cut short (a JSON completion).
+ *
+ * @throws ResponseTooLargeError when it has more than `maxBytes` bytes.
+ */
+export async function readWholeText(response: Response, maxBytes: number): Promise<string> {
+  const { text, truncated } = await readText(response, maxBytes);
+  if (truncated) throw new ResponseTooLargeError(maxBytes);
+  return text;
+}
+
+/** One streaming decoder, so a character split across reads is decoded whole. */
+async function readText(
+  response: Response,
+  maxBytes: number,
+): Promise<{ text: string; truncated: boolean }> {
+  if (!response.body) return { text: '', truncated: false };
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';
@@ -19,15 +38,14 @@ export async function readBoundedText(response: Response, maxBytes: number): Pro
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done) return { text: text + decoder.decode(), truncated: false };
       const room = maxBytes - received;
       received += value.byteLength;
       text += decoder.decode(value.byteLength > room ? value.subarray(0, room) : value, {
         stream: true,
       });
-      if (received >= maxBytes) break;
+      if (received > maxBytes) return { text: text + decoder.decode(), truncated: true };
     }
-    return text + decoder.decode();
   } finally {
     // Stops the download when we broke off early; a no-op on a finished body.
     reader.cancel().catch(() => undefined);

@@ -1,7 +1,20 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { ResponseTooLargeError } from './responseLimit';
 
 /** A single event larger than this is not a completion chunk; we stop rather than buffer it. */
 export const MAX_EVENT_CHARS = 4 * 1024 * 1024;
+
+/** Options of {@link readSseEvents}. */
+export interface SseReadOptions {
+  /**
+   * Called with each line that is not an SSE field (no `data:`, `event:`, `id:`, `retry:` or
+   * comment). Such lines mean the body is not an event stream at all, e.g. a JSON error sent
+   * with the wrong Content-Type; the caller decides what that means.
+   */
+  readonly onStrayLine?: (line: string) => void;
+  /** Stop with a {@link ResponseTooLargeError} once the body passes this many bytes. */
+  readonly maxBytes?: number;
+}
 
 /**
  * Reads Server-Sent Events from a byte stream, as networks deliver them (servers.md §2.1–2.5):
@@ -12,15 +25,14 @@ export const MAX_EVENT_CHARS = 4 * 1024 * 1024;
  *
  * Yields each event as it completes. Ending the iteration early cancels the body.
  *
- * @param onStrayLine called with each line that is not an SSE field (no `data:`, `event:`,
- *   `id:`, `retry:` or comment). Such lines mean the body is not an event stream at all, e.g.
- *   a JSON error sent with the wrong Content-Type; the caller decides what that means.
- * @throws Error when one event exceeds {@link MAX_EVENT_CHARS}.
+ * @throws Error when one event exceeds {@link MAX_EVENT_CHARS}; {@link ResponseTooLargeError}
+ *   when the body passes `options.maxBytes`.
  */
 export async function* readSseEvents(
   body: ReadableStream<Uint8Array>,
-  onStrayLine: (line: string) => void = () => undefined,
+  options: SseReadOptions = {},
 ): AsyncGenerator<EventSourceMessage, void> {
+  const { onStrayLine = () => undefined, maxBytes = Number.POSITIVE_INFINITY } = options;
   const ready: EventSourceMessage[] = [];
   let overflow: Error | undefined;
   const parser = createParser({
@@ -39,11 +51,14 @@ export async function* readSseEvents(
 
   const decoder = new TextDecoder();
   const reader = body.getReader();
+  let received = 0;
   let done = false;
   try {
     for (;;) {
       const read = await reader.read();
       if (read.done) break;
+      received += read.value.byteLength;
+      if (received > maxBytes) throw new ResponseTooLargeError(maxBytes);
       yield* feed(decoder.decode(read.value, { stream: true }));
     }
     done = true;

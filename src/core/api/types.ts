@@ -14,6 +14,16 @@ export interface CompletionRequest {
   readonly stop: readonly string[];
   /** Overall deadline for the whole request in milliseconds. */
   readonly timeoutMs: number;
+  /**
+   * Longest wait from sending the request to the first data event (or a whole JSON body), in
+   * milliseconds; default `DEFAULT_FIRST_EVENT_TIMEOUT_MS`. Keep-alive comments do not stop it.
+   */
+  readonly firstEventTimeoutMs?: number;
+  /**
+   * Longest gap between two data events, in milliseconds; default `DEFAULT_IDLE_TIMEOUT_MS`.
+   * Keep-alive comments do not restart it (servers.md §2.28).
+   */
+  readonly idleTimeoutMs?: number;
 }
 
 /** Token counts a server reported for one request. */
