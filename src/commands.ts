@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
+import type { Config } from './config';
 import type { Log } from './log';
+import { selectModel } from './modelPicker';
 import type { ApiKeys } from './secrets';
 
-/** Registers the small commands: key management, the on/off toggle and the log. */
-export function registerCommands(keys: ApiKeys, log: Log): vscode.Disposable[] {
+/** Registers the small commands: model, key management, the on/off toggle and the log. */
+export function registerCommands(config: Config, keys: ApiKeys, log: Log): vscode.Disposable[] {
   return [
+    vscode.commands.registerCommand('tokenhub.selectModel', () => selectModel(config, keys, log)),
     vscode.commands.registerCommand('tokenhub.setApiKey', () => setApiKey(keys, log)),
     vscode.commands.registerCommand('tokenhub.clearApiKey', () => clearApiKey(keys, log)),
     vscode.commands.registerCommand('tokenhub.toggleInline', toggleInline),

@@ -3,6 +3,7 @@ import { registerCommands } from './commands';
 import { Config } from './config';
 import { CompletionEngine } from './core/engine';
 import { hostOf } from './core/endpoint';
+import { ErrorNotifier } from './errorNotifier';
 import { InlineProvider } from './inlineProvider';
 import { Log } from './log';
 import { ApiKeys } from './secrets';
@@ -29,7 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       new InlineProvider(engine, config),
     ),
     new StatusBar(engine, config, keys),
-    ...registerCommands(keys, log),
+    new ErrorNotifier(engine),
+    ...registerCommands(config, keys, log),
   );
   await keys.load();
   log.info(

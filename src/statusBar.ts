@@ -54,7 +54,8 @@ export class StatusBar implements vscode.Disposable {
     if (state.kind === 'noKey') {
       show('key', `No API key for ${state.host}. Click to set one.`, 'tokenhub.setApiKey');
     } else if (state.kind === 'error') {
-      show('warning', `TokenHub: ${state.message}\nClick to open the log.`, 'tokenhub.showLog');
+      const [icon, what, command] = errorLook(state);
+      show(icon, `TokenHub: ${what}\n${state.message}`, command);
     } else if (!settings.inlineEnabled) {
       show(
         'circle-slash',
@@ -72,5 +73,35 @@ export class StatusBar implements vscode.Disposable {
     }
     this.item.backgroundColor =
       state.kind === 'error' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+  }
+}
+
+/** Icon, headline and click action for a failing endpoint, by what failed. */
+function errorLook(state: Extract<EngineState, { kind: 'error' }>): [string, string, string] {
+  const host = state.error?.host ?? 'the endpoint';
+  switch (state.error?.kind) {
+    case 'unauthorized':
+      return ['key', `${host} rejected the API key. Click to set another.`, 'tokenhub.setApiKey'];
+    case 'notFound':
+      return [
+        'warning',
+        `${host} does not know the model. Click to choose one.`,
+        'tokenhub.selectModel',
+      ];
+    case 'rateLimited':
+      return [
+        'watch',
+        `${host} is rate limiting; automatic completions pause for a while.`,
+        'tokenhub.showLog',
+      ];
+    case 'network':
+    case 'timeout':
+      return [
+        'debug-disconnect',
+        `${host} is unreachable (offline?); it is tried again as you type.`,
+        'tokenhub.showLog',
+      ];
+    default:
+      return ['warning', `${host} failed. Click to open the log.`, 'tokenhub.showLog'];
   }
 }

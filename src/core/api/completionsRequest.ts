@@ -1,24 +1,12 @@
-import { baseUrlProblem, hostOf } from '../endpoint';
-import { ApiError } from './errors';
+import { apiUrl } from './apiUrl';
 import type { CompletionRequest } from './types';
 
 /** OpenAI accepts at most 4 stop sequences; others follow it (servers.md §1c, §2.20). */
 export const MAX_STOP_SEQUENCES = 4;
 
-/**
- * `{baseUrl}/completions`, joined without a double slash and keeping any query string (Azure-style
- * `?api-version=`).
- *
- * @throws ApiError `badRequest` for a URL we must not send a key to (see `baseUrlProblem`).
- */
+/** `{baseUrl}/completions`; throws like {@link apiUrl}. */
 export function completionsUrl(baseUrl: string): URL {
-  const problem = baseUrlProblem(baseUrl.trim());
-  if (problem)
-    throw new ApiError('badRequest', `The base URL is unusable: ${problem}.`, hostOf(baseUrl));
-  const url = new URL(baseUrl.trim());
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/completions`;
-  url.hash = '';
-  return url;
+  return apiUrl(baseUrl, 'completions');
 }
 
 /**
