@@ -6,6 +6,9 @@ export interface Settings extends EngineSettings {
   /** `tokenhub.apiKey` from user settings ('' when unset). */
   readonly apiKey: string;
   readonly inlineEnabled: boolean;
+  /** `max_tokens` and temperature for the command-palette prompt (longer output than ghost text). */
+  readonly promptMaxTokens: number;
+  readonly promptTemperature: number;
 }
 
 const section = 'tokenhub';
@@ -78,6 +81,8 @@ export class Config implements vscode.Disposable {
           : [],
       ),
       timeoutMs: number('inline.timeoutMs', 500, 120000),
+      promptMaxTokens: Math.round(number('prompt.maxTokens', 1, 8192)),
+      promptTemperature: number('prompt.temperature', 0, 2),
     });
   }
 }

@@ -6,6 +6,7 @@ import { hostOf } from './core/endpoint';
 import { ErrorNotifier } from './errorNotifier';
 import { InlineProvider } from './inlineProvider';
 import { Log } from './log';
+import { PromptCommand } from './promptCommand';
 import { ApiKeys } from './secrets';
 import { StatusBar } from './statusBar';
 
@@ -18,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     apiKey: () => keys.current(),
     logger: log,
   });
+  const promptCommand = new PromptCommand(config, keys, log, context.globalState);
   context.subscriptions.push(
     log,
     config,
@@ -32,6 +34,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     new StatusBar(engine, config, keys),
     new ErrorNotifier(engine),
     ...registerCommands(config, keys, log),
+    vscode.commands.registerCommand('tokenhub.prompt', (argument?: { prompt?: unknown }) =>
+      promptCommand.run(argument),
+    ),
   );
   await keys.load();
   log.info(
