@@ -91,17 +91,22 @@ function errorLook(state: Extract<EngineState, { kind: 'error' }>): [string, str
     case 'rateLimited':
       return [
         'watch',
-        `${host} is rate limiting; automatic completions pause for a while.`,
+        `${host} is rate limiting; automatic completions ${resume(state.retryAt)}.`,
         'tokenhub.showLog',
       ];
     case 'network':
     case 'timeout':
+    case 'server':
       return [
         'debug-disconnect',
-        `${host} is unreachable (offline?); it is tried again as you type.`,
+        `${host} is unreachable or failing (offline?); automatic completions ${resume(state.retryAt)}.`,
         'tokenhub.showLog',
       ];
     default:
       return ['warning', `${host} failed. Click to open the log.`, 'tokenhub.showLog'];
   }
+}
+
+function resume(retryAt: number | undefined): string {
+  return retryAt ? `resume at ${new Date(retryAt).toLocaleTimeString()}` : 'resume as you type';
 }

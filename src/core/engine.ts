@@ -1,5 +1,6 @@
 import { streamCompletion } from './api/completions';
 import { ApiError, isAbortError } from './api/errors';
+import { Backoff } from './backoff';
 import { CompletionCache } from './cache';
 import { completionMode, stopsFor } from './completionMode';
 import { debounce } from './debounce';
@@ -50,7 +51,13 @@ export type EngineState =
   | { readonly kind: 'ready' }
   | { readonly kind: 'loading' }
   | { readonly kind: 'noKey'; readonly host: string }
-  | { readonly kind: 'error'; readonly message: string; readonly error?: ApiError };
+  | {
+      readonly kind: 'error';
+      readonly message: string;
+      readonly error?: ApiError;
+      /** While backing off: when automatic requests resume (epoch ms). */
+      readonly retryAt?: number;
+    };
 
 /**
  * The completion pipeline: cache -> request in flight -> debounce -> new request (superseding
@@ -59,6 +66,7 @@ export type EngineState =
  */
 export class CompletionEngine {
   private readonly cache = new CompletionCache();
+  private readonly backoff = new Backoff();
   /** What the engine did so far (in memory only). */
   readonly metrics = new EngineMetrics();
   private readonly listeners = new Set<(state: EngineState) => void>();
@@ -92,6 +100,9 @@ export class CompletionEngine {
       }
       if (joined.kind !== 'diverged' || signal.aborted) return undefined;
     } else if (query.trigger === 'automatic') {
+      // While the server asked us to wait (or is unreachable), automatic requests are not
+      // sent at all; an explicit Alt+\ still is.
+      if (!this.backoff.canSend()) return undefined;
       const settled = await debounce(this.deps.settings().debounceMs, signal);
       if (!settled) return undefined;
     }
@@ -126,6 +137,7 @@ export class CompletionEngine {
    */
   reset(): void {
     this.cache.clear();
+    this.backoff.onSuccess();
     this.settle({ kind: 'ready' });
   }
 
@@ -180,6 +192,7 @@ export class CompletionEngine {
       this.metrics.charsReceived += request.charsReceived;
       if (request.wasAborted) this.metrics.requestsAborted++;
       if (result.kind === 'failed') return this.endRequest(this.stateAfter(result.error));
+      this.backoff.onSuccess();
       this.deps.logger.debug(
         `${mode} completion: ${result.text.length} chars in ${Date.now() - started} ms`,
       );
@@ -193,10 +206,13 @@ export class CompletionEngine {
   private stateAfter(error: unknown): EngineState | undefined {
     if (isAbortError(error)) return undefined;
     if (error instanceof ApiError) {
+      this.backoff.onFailure(error);
+      const retryAt = this.backoff.blockedUntil();
       this.deps.logger.warn(
-        `${error.kind} from ${error.host}${error.status ? ` (HTTP ${error.status})` : ''}: ${error.message}`,
+        `${error.kind} from ${error.host}${error.status ? ` (HTTP ${error.status})` : ''}: ${error.message}` +
+          (retryAt ? `; automatic completions wait ${retryAt - Date.now()} ms` : ''),
       );
-      return { kind: 'error', message: error.message, error };
+      return { kind: 'error', message: error.message, error, ...(retryAt ? { retryAt } : {}) };
     }
     const message = error instanceof Error ? error.message : String(error);
     this.deps.logger.error(`unexpected failure: ${message}`);

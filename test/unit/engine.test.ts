@@ -237,6 +237,37 @@ describe('CompletionEngine', () => {
     );
   });
 
+  it('sends no automatic request before a 429’s Retry-After, then resumes by itself', async () => {
+    server.reply({
+      status: 429,
+      headers: { 'retry-after-ms': '400', 'content-type': 'application/json' },
+      body: '{"error":{"message":"Slow down"}}',
+    });
+    assert.equal(await engine.complete(query('a = █'), live()), undefined);
+    const limited = engine.state;
+    assert.equal(limited.kind === 'error' && limited.error?.kind, 'rateLimited');
+    assert.ok(
+      limited.kind === 'error' && limited.retryAt !== undefined && limited.retryAt > Date.now(),
+    );
+
+    server.reply({ text: 'back' });
+    assert.equal(await engine.complete(query('b = █'), live()), undefined);
+    assert.equal(server.requests.length, 1, 'nothing sent while backing off');
+    assert.equal((await engine.complete(query('c = █', 'explicit'), live()))?.text, 'back');
+    assert.equal(server.requests.length, 2, 'an explicit trigger still goes out');
+
+    server.reply({
+      status: 429,
+      headers: { 'retry-after-ms': '200', 'content-type': 'application/json' },
+      body: '{"error":{"message":"Slow down"}}',
+    });
+    await engine.complete(query('d = █', 'explicit'), live());
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    server.reply({ text: 'resumed' });
+    assert.equal((await engine.complete(query('e = █'), live()))?.text, 'resumed');
+    assert.equal(engine.state.kind, 'ready');
+  });
+
   it('refuses a base URL that is not http(s), with a clear state and no request', async () => {
     settings = { ...settings, baseUrl: 'localhost:8080/v1' };
     assert.equal(await engine.complete(query('x = █'), live()), undefined);
