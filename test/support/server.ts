@@ -3,24 +3,31 @@
  * ephemeral port. Unit tests, integration tests in the extension host and the end-to-end
  * runner all point `tokenhub.baseUrl` at `server.url`.
  *
- * The default stream reproduces what real servers send on `POST /v1/completions`
- * (/work/shared/notes/servers.md):
- * - §1a framing as OpenAI, vLLM, llama.cpp and Ollama write it: `Content-Type:
- *   text/event-stream`, `data: <json>\n\n` events, LF only, no comments or `event:`/`id:` lines,
- *   and a `data: [DONE]\n\n` terminator.
- * - §1b payloads: `object: "text_completion"`, a `cmpl-` id, the requested model echoed,
- *   `choices[0].text` with `logprobs: null` and `finish_reason: null` while streaming, then a
- *   separate final chunk with `text: ""` and the finish reason (OpenAI, llama.cpp, Ollama).
+ * It speaks like the real servers in /work/shared/notes/servers.md:
+ * - `Reply.style` picks a server family (OpenAI by default; vLLM, llama.cpp and its native
+ *   format, Ollama, TGI, OpenRouter, DeepSeek, LocalAI, Together, LM Studio). Each one's
+ *   framing, payloads, keep-alives and error bodies, and the facts they reproduce, are in
+ *   `dialects.ts`.
+ * - `Reply.scenario` breaks the reply the way networks and servers do: byte splits, UTF-8
+ *   splits, CRLF, keep-alives, a mid-stream error, a cut, a reset, a stall (`scenarios.ts`,
+ *   which also names a standard set of scenarios, HTTP errors included).
  * - §2.20 stop sequences are honoured and the matched stop string is not included.
- * - §1d errors in OpenAI's shape `{"error":{"message","type","param","code"}}`.
+ * - §2.24 llama.cpp styles also answer `POST /completions` (no `/v1`), in the native format.
  * - §2.29 a client that disconnects makes the server stop generating (recorded as `aborted`).
- *
- * Per-server dialects (TGI's `data:` without a space, vLLM's text in the finish chunk, usage
- * chunks, keep-alive comments, …) are not built yet; they belong in `streamEvents` below,
- * selected by a future `Reply.style`.
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  dialectFor,
+  frameOf,
+  type CompletionPlan,
+  type Dialect,
+  type ServerStyle,
+} from './dialects';
+import { randomCuts, seededRandom, utf8Cuts, type Scenario } from './scenarios';
+
+export { SERVER_STYLES, type ServerStyle } from './dialects';
+export { SCENARIOS, type Scenario, type ScenarioName } from './scenarios';
 
 /** What the server answers to the next completion requests. */
 export interface Reply {
@@ -31,18 +38,33 @@ export interface Reply {
   /** ms before the first event, and between events. Defaults 0 and 0. */
   firstTokenDelayMs?: number;
   tokenDelayMs?: number;
-  /** finish_reason on the final chunk; default 'stop'. */
+  /**
+   * How generation ends: 'stop' (the model's end of sequence, the default), 'length', or any
+   * other reason. Each style reports it its own way (TGI `eos_token`, Together `eos`, LocalAI
+   * always `stop`); a matched stop string gives the style's stop-sequence reason instead.
+   */
   finishReason?: string;
   /**
    * Error reply instead of a stream: HTTP status, raw body and extra headers. Setting `status`
-   * or `body` sends a plain (non-streamed) reply; the body defaults to an OpenAI-shaped error
-   * and the Content-Type to application/json unless `headers` says otherwise.
+   * or `body` sends a plain (non-streamed) reply; the body defaults to the style's error body
+   * for that status (for 200, the error it puts inside a 200 body) and the Content-Type to
+   * application/json unless `headers` says otherwise.
    */
   status?: number;
   body?: string;
   headers?: Record<string, string>;
   /** Honour the request's stop sequences like real servers: cut the text at the first stop string (not included). Default true. */
   honourStop?: boolean;
+  /** The server family to imitate; default 'openai'. */
+  style?: ServerStyle;
+  /** How the stream breaks on its way; default: it does not. */
+  scenario?: Scenario;
+  /**
+   * Answer as if the request asked for usage (`stream_options.include_usage`); default: what
+   * the request asked. Servers that always send usage (llama.cpp, TGI, LocalAI, OpenRouter)
+   * send it either way.
+   */
+  includeUsage?: boolean;
 }
 
 /** One `POST /v1/completions` the server received. */
@@ -75,6 +97,7 @@ export class TestServer {
   private replyFor: (req: RecordedRequest) => Reply = () => DEFAULT_REPLY;
   private readonly arrivals = new Set<() => void>();
   private nextId = 1;
+  private readonly startedAt = Math.floor(Date.now() / 1000);
 
   private constructor(private readonly server: http.Server) {
     const { port } = server.address() as AddressInfo;
@@ -148,16 +171,9 @@ export class TestServer {
       sendJson(res, 200, { object: 'list', data: [{ id: TEST_MODEL, object: 'model' }] });
       return;
     }
-    if (req.method !== 'POST' || path !== '/v1/completions') {
-      sendRaw(
-        res,
-        404,
-        openAiError(
-          `Unknown request URL: ${req.method} ${path}`,
-          'invalid_request_error',
-          'unknown_url',
-        ),
-      );
+    const native = path === '/completions';
+    if (req.method !== 'POST' || !(path === '/v1/completions' || native)) {
+      sendUnknownUrl(res, req.method, path);
       return;
     }
 
@@ -170,6 +186,15 @@ export class TestServer {
       aborted: false,
       eventsSent: 0,
     };
+    let reply: Reply | undefined;
+    if (native) {
+      // Only llama.cpp serves completions outside /v1; every other server answers 404.
+      reply = recorded.body === undefined ? undefined : this.replyFor(recorded);
+      if (reply?.style !== 'llamacpp' && reply?.style !== 'llamacppNative') {
+        sendUnknownUrl(res, req.method, path);
+        return;
+      }
+    }
     this.requests.push(recorded);
     for (const check of [...this.arrivals]) check();
 
@@ -189,87 +214,189 @@ export class TestServer {
       );
       return;
     }
-    const reply = this.replyFor(recorded);
+    reply ??= this.replyFor(recorded);
+    const style = reply.style ?? 'openai';
+    const dialect = dialectFor(native ? 'llamacppNative' : style);
     if (reply.status !== undefined || reply.body !== undefined) {
-      sendReply(res, reply);
+      sendReply(res, reply, dialect, modelOf(recorded));
       return;
     }
-    await this.stream(res, recorded, reply, gone);
+    await this.stream(res, recorded, reply, dialect, gone);
   }
 
   private async stream(
     res: http.ServerResponse,
     recorded: RecordedRequest,
     reply: Reply,
+    dialect: Dialect,
     gone: Promise<void>,
   ): Promise<void> {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-cache',
-      ...lowerCaseKeys(reply.headers),
-    });
+    res.writeHead(200, { ...dialect.streamHeaders, ...lowerCaseKeys(reply.headers) });
     // Headers go out at once, as real servers do, so `firstTokenDelayMs` is time to first token.
     res.flushHeaders();
+    // Each write leaves as its own packet, so splits reach the client as separate reads.
+    res.socket?.setNoDelay(true);
 
-    const id = `cmpl-${this.nextId++}`;
+    const scenario = reply.scenario ?? {};
+    const { fault, stall } = scenario;
+    const plan = this.plan(recorded, reply);
+    const writer = new FrameWriter(res, scenario);
+    const stopped = (): boolean => res.destroyed || recorded.aborted;
+    let textSent = 0;
     let first = true;
-    for (const event of streamEvents(id, recorded, reply)) {
+    let stalled = false;
+    for (const item of dialect.events(plan)) {
+      if ('comment' in item) {
+        await writer.write(frameOf(dialect, item));
+        continue;
+      }
+      if (stall && !stalled && textSent >= stall.afterTextEvents) {
+        stalled = true;
+        await this.stall(stall, dialect, writer, gone, stopped);
+      }
+      if (fault && textSent >= fault.afterTextEvents) {
+        await this.fault(fault.kind, res, dialect, plan, writer);
+        return;
+      }
       const delay = first ? (reply.firstTokenDelayMs ?? 0) : (reply.tokenDelayMs ?? 0);
       first = false;
       if (delay > 0) await pause(delay, gone);
-      if (res.destroyed || recorded.aborted) return;
-      res.write(event.frame);
-      if (event.isText) recorded.eventsSent++;
+      if (stopped()) return;
+      if (scenario.keepAlives) await writer.write(frameOf(dialect, { comment: dialect.keepAlive }));
+      await writer.write(frameOf(dialect, item));
+      if (item.text) {
+        textSent++;
+        recorded.eventsSent++;
+      }
+    }
+    res.end();
+  }
+
+  /** What the dialect needs to word this reply. */
+  private plan(recorded: RecordedRequest, reply: Reply): CompletionPlan {
+    const { pieces, stoppedAt } = replyPieces(reply, recorded.body?.stop);
+    const prompt: unknown = recorded.body?.prompt;
+    const streamOptions: unknown = recorded.body?.stream_options;
+    const style = reply.style ?? 'openai';
+    return {
+      pieces,
+      finishReason: reply.finishReason ?? 'stop',
+      stoppedAt,
+      model: modelOf(recorded),
+      promptTokens: typeof prompt === 'string' ? prompt.length : 0,
+      includeUsage: reply.includeUsage ?? usageRequested(streamOptions, style),
+      serial: this.nextId++,
+      created: Math.floor(recorded.receivedAt / 1000),
+      serverStarted: this.startedAt,
+    };
+  }
+
+  /** Silence (or only keep-alive comments) for `stall.ms`, or until the client is gone. */
+  private async stall(
+    stall: NonNullable<Scenario['stall']>,
+    dialect: Dialect,
+    writer: FrameWriter,
+    gone: Promise<void>,
+    stopped: () => boolean,
+  ): Promise<void> {
+    const until = Date.now() + stall.ms;
+    const every = stall.keepAliveEveryMs ?? stall.ms;
+    while (!stopped() && Date.now() < until) {
+      await pause(Math.min(every, until - Date.now()), gone);
+      if (stall.keepAliveEveryMs !== undefined && !stopped() && Date.now() < until) {
+        await writer.write(frameOf(dialect, { comment: dialect.keepAlive }));
+      }
+    }
+  }
+
+  private async fault(
+    kind: 'error' | 'cut' | 'reset',
+    res: http.ServerResponse,
+    dialect: Dialect,
+    plan: CompletionPlan,
+    writer: FrameWriter,
+  ): Promise<void> {
+    if (kind === 'error') {
+      for (const item of dialect.midStreamError(plan)) await writer.write(frameOf(dialect, item));
+    }
+    if (kind === 'reset') {
+      // After what was written has left, close the connection without ending the chunked
+      // body: the client sees the connection drop mid-response.
+      res.socket?.destroySoon();
+      return;
     }
     res.end();
   }
 }
 
-/** One SSE frame to write, and whether it carries completion text. */
-interface StreamEvent {
-  readonly frame: string;
-  readonly isText: boolean;
+/**
+ * Writes frames the way the scenario wants them on the wire: CRLF line endings, and cut into
+ * several writes at random offsets or inside multi-byte characters.
+ */
+class FrameWriter {
+  private readonly random: () => number;
+
+  constructor(
+    private readonly res: http.ServerResponse,
+    private readonly scenario: Scenario,
+  ) {
+    this.random = seededRandom(scenario.randomSplits ?? 0);
+  }
+
+  async write(frame: string): Promise<void> {
+    const bytes = Buffer.from(this.scenario.crlf ? frame.replace(/\n/g, '\r\n') : frame, 'utf8');
+    const cuts =
+      this.scenario.randomSplits !== undefined
+        ? randomCuts(bytes.length, this.random)
+        : this.scenario.utf8Splits
+          ? utf8Cuts(bytes)
+          : [];
+    let start = 0;
+    for (const end of [...cuts, bytes.length]) {
+      if (this.res.destroyed) return;
+      this.res.write(bytes.subarray(start, end));
+      start = end;
+      // A turn of the event loop between pieces, so they do not leave as one packet.
+      if (end < bytes.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
 }
 
 /**
- * The events of one streamed reply, in the default (OpenAI / llama.cpp / Ollama) dialect:
- * text chunks with `finish_reason: null`, a final chunk with `text: ""` and the finish reason,
- * then `[DONE]`.
+ * Whether `stream_options` asks for usage. vLLM counts the mere presence of the object as a
+ * yes (`include_usage` defaults to true there, servers.md §1b).
  */
-function* streamEvents(
-  id: string,
-  recorded: RecordedRequest,
-  reply: Reply,
-): Generator<StreamEvent> {
-  const { pieces, stopped } = replyPieces(reply, recorded.body?.stop);
-  const model: unknown = recorded.body?.model ?? TEST_MODEL;
-  const created = Math.floor(recorded.receivedAt / 1000);
-  const chunk = (text: string, finishReason: string | null): string =>
-    `data: ${JSON.stringify({
-      id,
-      object: 'text_completion',
-      created,
-      model,
-      choices: [{ index: 0, text, logprobs: null, finish_reason: finishReason }],
-    })}\n\n`;
+function usageRequested(streamOptions: unknown, style: ServerStyle): boolean {
+  if (typeof streamOptions !== 'object' || streamOptions === null) return false;
+  const include = (streamOptions as { include_usage?: unknown }).include_usage;
+  if (include === undefined) return style === 'vllm' || style === 'vllmLegacy';
+  return include === true;
+}
 
-  for (const piece of pieces) yield { frame: chunk(piece, null), isText: true };
-  // A matched stop string ends generation with `stop`, whatever the reply planned.
-  yield { frame: chunk('', stopped ? 'stop' : (reply.finishReason ?? 'stop')), isText: false };
-  yield { frame: 'data: [DONE]\n\n', isText: false };
+function modelOf(recorded: RecordedRequest): string {
+  const model: unknown = recorded.body?.model;
+  return typeof model === 'string' ? model : TEST_MODEL;
 }
 
 /** The text pieces to stream, cut at the first stop string when the reply honours stops. */
-function replyPieces(reply: Reply, stop: unknown): { pieces: string[]; stopped: boolean } {
+function replyPieces(
+  reply: Reply,
+  stop: unknown,
+): { pieces: string[]; stoppedAt: string | undefined } {
   const pieces = reply.chunks ?? splitText(reply.text ?? '');
   const stops = (Array.isArray(stop) ? stop : typeof stop === 'string' ? [stop] : []).filter(
     (s): s is string => typeof s === 'string' && s !== '',
   );
-  if (reply.honourStop === false || stops.length === 0) return { pieces, stopped: false };
+  if (reply.honourStop === false || stops.length === 0) return { pieces, stoppedAt: undefined };
 
   const full = pieces.join('');
-  const cut = Math.min(...stops.map((s) => full.indexOf(s)).filter((i) => i >= 0));
-  if (!Number.isFinite(cut)) return { pieces, stopped: false };
+  let cut = Number.POSITIVE_INFINITY;
+  let stoppedAt: string | undefined;
+  for (const s of stops) {
+    const at = full.indexOf(s);
+    if (at >= 0 && at < cut) [cut, stoppedAt] = [at, s];
+  }
+  if (stoppedAt === undefined) return { pieces, stoppedAt };
   // Keep the original piece boundaries up to the cut.
   const kept: string[] = [];
   let length = 0;
@@ -278,7 +405,7 @@ function replyPieces(reply: Reply, stop: unknown): { pieces: string[]; stopped: 
     kept.push(piece.slice(0, cut - length));
     length += piece.length;
   }
-  return { pieces: kept.filter((p) => p !== ''), stopped: true };
+  return { pieces: kept.filter((p) => p !== ''), stoppedAt };
 }
 
 /** Pieces of about 4 characters (UTF-16 units), never splitting a surrogate pair. */
@@ -297,12 +424,21 @@ export function splitText(text: string, size = 4): string[] {
   return pieces;
 }
 
-function sendReply(res: http.ServerResponse, reply: Reply): void {
+function sendReply(res: http.ServerResponse, reply: Reply, dialect: Dialect, model: string): void {
   const status = reply.status ?? 200;
-  const body =
-    reply.body ?? openAiError(`Test server error reply (HTTP ${status})`, 'server_error');
-  res.writeHead(status, { 'content-type': 'application/json', ...lowerCaseKeys(reply.headers) });
+  const own = dialect.errorReply(status, model);
+  const [body, contentType] =
+    reply.body === undefined ? [own.body, own.contentType] : [reply.body, 'application/json'];
+  res.writeHead(status, { 'content-type': contentType, ...lowerCaseKeys(reply.headers) });
   res.end(body);
+}
+
+function sendUnknownUrl(res: http.ServerResponse, method: string | undefined, path: string): void {
+  sendRaw(
+    res,
+    404,
+    openAiError(`Unknown request URL: ${method} ${path}`, 'invalid_request_error', 'unknown_url'),
+  );
 }
 
 /** Header names are case-insensitive; lower-casing lets a reply's headers replace our defaults. */

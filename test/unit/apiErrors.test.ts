@@ -62,18 +62,42 @@ describe('payloadError', () => {
     assert.deepEqual(payloadError({ error: { message: 'm', http_status_code: 422 } }), {
       message: 'm',
       status: 422,
+      kind: 'badRequest',
     });
     assert.deepEqual(payloadError({ error: { message: 'm', code: 'invalid_api_key' } }), {
       message: 'm',
       status: undefined,
+      kind: 'unauthorized',
     });
     assert.deepEqual(payloadError({ object: 'error', message: 'm', code: 500 }), {
       message: 'm',
       status: 500,
+      kind: 'server',
     });
     assert.equal(payloadError({ choices: [{ text: 'x' }], error: null }), undefined);
     assert.equal(payloadError({ choices: [] }), undefined);
     assert.equal(payloadError('text'), undefined);
+  });
+
+  it('takes the kind from type, code or error_type names when there is no status (§1d)', () => {
+    const kinds: [unknown, string][] = [
+      [{ error: { message: 'm', type: 'server_error', code: null } }, 'server'],
+      [{ error: { message: 'm', type: 'api_error', param: null, code: null } }, 'server'],
+      [{ error: { message: 'm', type: 'not_found_error' } }, 'notFound'],
+      [{ error: { message: 'm', code: 'rate_limit_exceeded' } }, 'rateLimited'],
+      [{ error: 'Model is overloaded', error_type: 'overloaded' }, 'rateLimited'],
+      [{ error: 'failed', error_type: 'generation' }, 'server'],
+      [{ error: { message: 'm', type: 'invalid_request_error' } }, 'badRequest'],
+      // A bare string says nothing about the kind (LM Studio's unknown endpoint).
+      [{ error: 'Unexpected endpoint or method. (POST /completions)' }, 'protocol'],
+      // Names are matched whole: no pattern built from server text.
+      [{ error: { message: 'm', type: 'server_error_but_not_quite' } }, 'protocol'],
+      // A numeric status beats the names.
+      [{ error: { message: 'm', type: 'server_error', code: 401 } }, 'unauthorized'],
+    ];
+    for (const [payload, kind] of kinds) {
+      assert.equal(payloadError(payload)?.kind, kind, JSON.stringify(payload));
+    }
   });
 });
 
@@ -113,6 +137,8 @@ describe('error kinds', () => {
       [502, 'server'],
       [503, 'server'],
       [408, 'timeout'],
+      // TGI's generation failure.
+      [424, 'server'],
     ];
     for (const [status, kind] of expected)
       assert.equal(kindForStatus(status), kind, String(status));

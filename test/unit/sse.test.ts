@@ -59,10 +59,11 @@ async function run(
 async function runExpectingError(
   parts: readonly string[],
   kind: ApiErrorKind,
+  request: CompletionRequest = REQUEST,
 ): Promise<{ error: ApiError; pieces: string[] }> {
   const pieces: string[] = [];
   try {
-    const stream = streamCompletion(REQUEST, new AbortController().signal, {
+    const stream = streamCompletion(request, new AbortController().signal, {
       fetch: fakeFetch(parts),
     });
     for await (const piece of stream) pieces.push(piece);
@@ -222,13 +223,13 @@ describe('completion payloads from different servers', () => {
 });
 
 describe('errors inside a 200 stream', () => {
-  it('an OpenAI-shaped error event after text → its message; text before it was yielded', async () => {
+  it('an OpenAI-shaped error event after text → its message and type; text before it was yielded', async () => {
     const { error, pieces } = await runExpectingError(
       [
         chunk('so far'),
         'data: {"error":{"message":"The server had an error","type":"server_error","code":null}}\n\n',
       ],
-      'protocol',
+      'server',
     );
     assert.equal(error.message, 'The server had an error');
     assert.deepEqual(pieces, ['so far']);
@@ -265,6 +266,41 @@ describe('errors inside a 200 stream', () => {
     assert.equal(flat.error.message, 'bad things');
     const plain = await runExpectingError(['data: {"error":"Model crashed"}\n\n'], 'protocol');
     assert.equal(plain.error.message, 'Model crashed');
+  });
+
+  it('a finish reason that reports a failure → server, not a finished completion', async () => {
+    // DeepSeek out of capacity mid-generation; OpenRouter's `error` without an error object.
+    for (const reason of ['insufficient_system_resource', 'error']) {
+      const { error, pieces } = await runExpectingError(
+        [chunk('half'), chunk(' more', reason), 'data: [DONE]\n\n'],
+        'server',
+      );
+      assert.equal(
+        error.message,
+        `fake.test gave up on the completion (finish_reason "${reason}").`,
+      );
+      assert.deepEqual(pieces, ['half'], 'the failing chunk yields nothing');
+    }
+  });
+
+  it("llama.cpp's native format → protocol, saying to add /v1", async () => {
+    const native = [
+      'data: {"content":"x","id_slot":0,"index":0,"stop":false,"tokens":[]}\n\n',
+      'data: {"content":"","stop":true,"stop_type":"eos"}\n\n',
+    ];
+    const { error, pieces } = await runExpectingError(native, 'protocol');
+    // REQUEST.baseUrl ends in /v1 already: the fix is then to use the OpenAI-compatible API.
+    assert.equal(
+      error.message,
+      "fake.test answered in llama.cpp's native format, not the OpenAI Completions API; " +
+        'set tokenhub.baseUrl to its OpenAI-compatible API, which ends in /v1.',
+    );
+    assert.deepEqual(pieces, []);
+    const deeper = await runExpectingError(native, 'protocol', {
+      ...REQUEST,
+      baseUrl: 'http://fake.test/llama',
+    });
+    assert.match(deeper.error.message, /; add \/v1 to the end of tokenhub\.baseUrl\.$/);
   });
 
   it('a data event that is not JSON → protocol', async () => {
@@ -330,7 +366,9 @@ describe('a connection that breaks mid-stream', () => {
 describe('readSseEvents', () => {
   async function events(text: string, strays: string[] = []): Promise<string[]> {
     const data: string[] = [];
-    for await (const event of readSseEvents(body([encoder.encode(text)]), (l) => strays.push(l))) {
+    for await (const event of readSseEvents(body([encoder.encode(text)]), {
+      onStrayLine: (l) => strays.push(l),
+    })) {
       data.push(event.data);
     }
     return data;

@@ -2,6 +2,16 @@ import { isRecord } from './json';
 import type { CompletionOutcome, CompletionUsage } from './types';
 
 /**
+ * Finish reasons that say generation failed, so the text so far is not a completion:
+ * OpenRouter's `error` (servers.md §2.7; its chunk usually has an `error` object too) and
+ * DeepSeek's `insufficient_system_resource` (§2.9).
+ */
+export const FAILURE_FINISH_REASONS: ReadonlySet<string> = new Set([
+  'error',
+  'insufficient_system_resource',
+]);
+
+/**
  * Reads completion payloads (stream chunks, or one whole non-streamed body) the way every
  * server in servers.md §1b writes them, and accumulates how the completion ended.
  *
@@ -30,6 +40,16 @@ export class CompletionChunkReader {
       this.finishReason = choice.finish_reason;
     }
     return choiceText(choice);
+  }
+
+  /**
+   * The finish reason when it reports a failure rather than an end (see
+   * {@link FAILURE_FINISH_REASONS}), else undefined.
+   */
+  failure(): string | undefined {
+    return this.finishReason !== undefined && FAILURE_FINISH_REASONS.has(this.finishReason)
+      ? this.finishReason
+      : undefined;
   }
 
   /** How the completion ended, from everything read so far. */

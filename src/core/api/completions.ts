@@ -38,17 +38,18 @@ export interface StreamCompletionOptions {
  * Stopping the iteration early (`break`, `return()`) aborts the HTTP request, so the server
  * stops generating. Works with servers that answer with a plain JSON body instead of a stream.
  *
- * @param signal the caller's cancellation. Its abort rejects with an `AbortError` (see
- *   `isAbortError`), never with an {@link ApiError}.
  * Three timers bound the wait (servers.md §2.28): `firstEventTimeoutMs` from the request to
  * the first data event, `idleTimeoutMs` between data events (comments and keep-alives do not
  * count, and time the consumer spends between reads does not either), and `timeoutMs` for the
  * whole request.
  *
- * @throws ApiError for everything else: HTTP errors, errors inside a 200 body or stream,
+ * @param signal the caller's cancellation. Its abort rejects with an `AbortError` (see
+ *   `isAbortError`), never with an {@link ApiError}.
+ * @throws ApiError for everything else: HTTP errors, errors inside a 200 body or stream (the
+ *   kind from their status or type name), a finish reason that reports a failure (`server`),
  *   network failures, a timer firing (`timeout`, the message names which), and replies that
- *   are not a completion or pass the byte cap (`protocol`). The message never contains the
- *   API key.
+ *   are not a completion or pass the byte cap (`protocol`; for llama.cpp's native format the
+ *   message says to add `/v1`). The message never contains the API key.
  */
 export async function* streamCompletion(
   request: CompletionRequest,
@@ -114,19 +115,21 @@ async function* readCompletion(
 ): AsyncGenerator<string, CompletionOutcome> {
   const { host, url } = context;
   if (isRedirect(response)) throw redirectError(response, url);
-  if (!response.ok) throw await errorFromResponse(response, host);
+  const { signal } = context.lifetime;
+  if (!response.ok) throw await errorFromResponse(response, host, signal);
 
   const contentType = response.headers.get('content-type') ?? '';
   if (/json/i.test(contentType)) {
     // Some servers ignore `stream` or answer errors as JSON with status 200 (servers.md §2.25).
-    const text = await readWholeText(response, context.maxBytes);
+    const text = await readWholeText(response, context.maxBytes, signal);
     const value = tryParseJson(text);
     if (value === undefined) throw notACompletion(host, text);
     return yield* readJsonCompletion(value, context);
   }
   if (/html/i.test(contentType)) {
     // A captive portal or proxy page with status 200.
-    throw notACompletion(host, await readBoundedText(response, 64 * 1024), contentType);
+    const page = await readBoundedText(response, 64 * 1024, signal);
+    throw notACompletion(host, page, contentType);
   }
   return yield* readEventStream(response.body, context);
 }
@@ -141,7 +144,9 @@ async function* readJsonCompletion(
   context.lifetime.dataArrived();
   checkPayload(payload, context);
   const chunks = new CompletionChunkReader();
-  yield* deliver(chunks.read(payload), context);
+  const text = chunks.read(payload);
+  throwIfFailed(chunks, context.host);
+  yield* deliver(text, context);
   return chunks.outcome();
 }
 
@@ -158,7 +163,11 @@ async function* readEventStream(
     if (strayText.length < 64 * 1024) strayText += `${line}\n`;
   };
 
-  const events = readSseEvents(body, { onStrayLine: keepStray, maxBytes: context.maxBytes });
+  const events = readSseEvents(body, {
+    onStrayLine: keepStray,
+    maxBytes: context.maxBytes,
+    signal: context.lifetime.signal,
+  });
   for await (const event of events) {
     const data = event.data.trim();
     // An empty `data:` carries nothing, so it counts as a keep-alive, not as data.
@@ -171,7 +180,9 @@ async function* readEventStream(
     const payload = tryParseJson(data);
     if (payload === undefined) throw notACompletion(host, data);
     checkPayload(payload, context);
-    yield* deliver(chunks.read(payload), context);
+    const text = chunks.read(payload);
+    throwIfFailed(chunks, host);
+    yield* deliver(text, context);
   }
 
   if (!sawEvent && strayText.trim() !== '') {
@@ -202,6 +213,17 @@ function checkPayload(payload: unknown, context: ReadContext): void {
     throw new ApiError(error.kind, error.message, context.host, { status: error.status });
   }
   if (isLlamaCppNativeChunk(payload)) throw llamaCppNativeError(context.url);
+}
+
+/** Throws when the finish reason read so far reports a failure (`FAILURE_FINISH_REASONS`). */
+function throwIfFailed(chunks: CompletionChunkReader, host: string): void {
+  const failure = chunks.failure();
+  if (failure === undefined) return;
+  throw new ApiError(
+    'server',
+    `${host} gave up on the completion (finish_reason "${failure}").`,
+    host,
+  );
 }
 
 /**

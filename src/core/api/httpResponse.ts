@@ -1,3 +1,4 @@
+import { readUnlessAborted } from './abortableRead';
 import { ApiError, kindForStatus } from './errors';
 import { errorMessageFromText } from './errorBody';
 import { ResponseTooLargeError } from './responseLimit';
@@ -10,8 +11,12 @@ export const ERROR_BODY_LIMIT_BYTES = 64 * 1024;
  * The body as text, reading at most `maxBytes` (the rest is cancelled, so a misbehaving server
  * cannot make us buffer megabytes). For error bodies, where the first bytes say it all.
  */
-export async function readBoundedText(response: Response, maxBytes: number): Promise<string> {
-  return (await readText(response, maxBytes)).text;
+export async function readBoundedText(
+  response: Response,
+  maxBytes: number,
+  signal?: AbortSignal,
+): Promise<string> {
+  return (await readText(response, maxBytes, signal)).text;
 }
 
 /**
@@ -19,8 +24,12 @@ export async function readBoundedText(response: Response, maxBytes: number): Pro
  *
  * @throws ResponseTooLargeError when it has more than `maxBytes` bytes.
  */
-export async function readWholeText(response: Response, maxBytes: number): Promise<string> {
-  const { text, truncated } = await readText(response, maxBytes);
+export async function readWholeText(
+  response: Response,
+  maxBytes: number,
+  signal?: AbortSignal,
+): Promise<string> {
+  const { text, truncated } = await readText(response, maxBytes, signal);
   if (truncated) throw new ResponseTooLargeError(maxBytes);
   return text;
 }
@@ -29,6 +38,7 @@ export async function readWholeText(response: Response, maxBytes: number): Promi
 async function readText(
   response: Response,
   maxBytes: number,
+  signal: AbortSignal | undefined,
 ): Promise<{ text: string; truncated: boolean }> {
   if (!response.body) return { text: '', truncated: false };
   const reader = response.body.getReader();
@@ -37,7 +47,7 @@ async function readText(
   let received = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await readUnlessAborted(reader, signal);
       if (done) return { text: text + decoder.decode(), truncated: false };
       const room = maxBytes - received;
       received += value.byteLength;
@@ -56,9 +66,13 @@ async function readText(
  * The {@link ApiError} for a non-2xx response: kind from the status, the server's own
  * message, and the wait it asked for on 429/503.
  */
-export async function errorFromResponse(response: Response, host: string): Promise<ApiError> {
+export async function errorFromResponse(
+  response: Response,
+  host: string,
+  signal?: AbortSignal,
+): Promise<ApiError> {
   const { status } = response;
-  const text = await readBoundedText(response, ERROR_BODY_LIMIT_BYTES);
+  const text = await readBoundedText(response, ERROR_BODY_LIMIT_BYTES, signal);
   const message =
     errorMessageFromText(text, response.headers.get('content-type')) ||
     `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`;

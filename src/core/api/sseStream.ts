@@ -1,4 +1,5 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { readUnlessAborted } from './abortableRead';
 import { ResponseTooLargeError } from './responseLimit';
 
 /** A single event larger than this is not a completion chunk; we stop rather than buffer it. */
@@ -14,6 +15,8 @@ export interface SseReadOptions {
   readonly onStrayLine?: (line: string) => void;
   /** Stop with a {@link ResponseTooLargeError} once the body passes this many bytes. */
   readonly maxBytes?: number;
+  /** Stop reading, rejecting with its reason, when this aborts. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -55,7 +58,7 @@ export async function* readSseEvents(
   let done = false;
   try {
     for (;;) {
-      const read = await reader.read();
+      const read = await readUnlessAborted(reader, options.signal);
       if (read.done) break;
       received += read.value.byteLength;
       if (received > maxBytes) throw new ResponseTooLargeError(maxBytes);
