@@ -81,6 +81,8 @@ export class Config implements vscode.Disposable {
           : [],
       ),
       timeoutMs: number('inline.timeoutMs', 500, 120000),
+      firstTokenTimeoutMs: number('inline.firstTokenTimeoutMs', 500, 120000),
+      idleTimeoutMs: number('inline.idleTimeoutMs', 500, 120000),
       promptMaxTokens: Math.round(number('prompt.maxTokens', 1, 8192)),
       promptTemperature: number('prompt.temperature', 0, 2),
     });

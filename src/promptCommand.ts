@@ -89,7 +89,10 @@ export class PromptCommand {
               maxTokens: settings.promptMaxTokens,
               temperature: settings.promptTemperature,
               stop,
+              // Longer answers than ghost text: a minute overall, the same silence limits.
               timeoutMs: Math.max(settings.timeoutMs, 60_000),
+              firstEventTimeoutMs: settings.firstTokenTimeoutMs,
+              idleTimeoutMs: settings.idleTimeoutMs,
             },
             cancel.signal,
             { logger: this.log },

@@ -28,7 +28,10 @@ export interface EngineSettings {
   /** The user's extra stop sequences. */
   readonly stop: readonly string[];
   readonly debounceMs: number;
+  /** Overall deadline, time to the first text, and the longest silence mid-stream. */
   readonly timeoutMs: number;
+  readonly firstTokenTimeoutMs: number;
+  readonly idleTimeoutMs: number;
 }
 
 export interface EngineDeps {
@@ -177,6 +180,8 @@ export class CompletionEngine {
             temperature: settings.temperature,
             stop: stops.sent,
             timeoutMs: settings.timeoutMs,
+            firstEventTimeoutMs: settings.firstTokenTimeoutMs,
+            idleTimeoutMs: settings.idleTimeoutMs,
           },
           signal,
           { logger: this.deps.logger, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) },

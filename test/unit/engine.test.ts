@@ -31,6 +31,8 @@ describe('CompletionEngine', () => {
       stop: [],
       debounceMs: 0,
       timeoutMs: 5000,
+      firstTokenTimeoutMs: 5000,
+      idleTimeoutMs: 5000,
     };
     apiKey = 'unit-test-key';
     states = [];
