@@ -70,6 +70,11 @@ export type EngineState =
 export class CompletionEngine {
   private readonly cache = new CompletionCache();
   private readonly backoff = new Backoff();
+  /**
+   * Set after a rejected key or an unknown model: the same request would fail the same way,
+   * so automatic requests wait until the settings or the key change (or Alt+\ succeeds).
+   */
+  private configRejected = false;
   /** What the engine did so far (in memory only). */
   readonly metrics = new EngineMetrics();
   private readonly listeners = new Set<(state: EngineState) => void>();
@@ -105,7 +110,7 @@ export class CompletionEngine {
     } else if (query.trigger === 'automatic') {
       // While the server asked us to wait (or is unreachable), automatic requests are not
       // sent at all; an explicit Alt+\ still is.
-      if (!this.backoff.canSend()) return undefined;
+      if (this.configRejected || !this.backoff.canSend()) return undefined;
       const settled = await debounce(this.deps.settings().debounceMs, signal);
       if (!settled) return undefined;
     }
@@ -141,6 +146,7 @@ export class CompletionEngine {
   reset(): void {
     this.cache.clear();
     this.backoff.onSuccess();
+    this.configRejected = false;
     this.settle({ kind: 'ready' });
   }
 
@@ -198,6 +204,7 @@ export class CompletionEngine {
       if (request.wasAborted) this.metrics.requestsAborted++;
       if (result.kind === 'failed') return this.endRequest(this.stateAfter(result.error));
       this.backoff.onSuccess();
+      this.configRejected = false;
       this.deps.logger.debug(
         `${mode} completion: ${result.text.length} chars in ${Date.now() - started} ms`,
       );
@@ -212,6 +219,7 @@ export class CompletionEngine {
     if (isAbortError(error)) return undefined;
     if (error instanceof ApiError) {
       this.backoff.onFailure(error);
+      this.configRejected = error.kind === 'unauthorized' || error.kind === 'notFound';
       const retryAt = this.backoff.blockedUntil();
       this.deps.logger.warn(
         `${error.kind} from ${error.host}${error.status ? ` (HTTP ${error.status})` : ''}: ${error.message}` +

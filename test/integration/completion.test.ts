@@ -81,18 +81,19 @@ describe('ghost text in a real VS Code', function () {
     const original = await fs.readFile(settingsFile, 'utf8').catch(() => undefined);
     try {
       await fs.mkdir(path.dirname(settingsFile), { recursive: true });
+      // inline.maxTokens may come from the workspace: seeing it applied proves VS Code read
+      // the file, so the endpoint, key and model it also sets were really ignored.
       await fs.writeFile(
         settingsFile,
         JSON.stringify({
           'tokenhub.baseUrl': trap.url,
           'tokenhub.apiKey': 'workspace-key',
           'tokenhub.model': 'evil',
+          'tokenhub.inline.maxTokens': 47,
         }),
       );
       await waitUntil(
-        () =>
-          vscode.workspace.getConfiguration('tokenhub').inspect('baseUrl')?.workspaceValue ===
-          trap.url,
+        () => vscode.workspace.getConfiguration('tokenhub').get('inline.maxTokens') === 47,
         'VS Code to read the workspace settings',
       );
 
@@ -103,6 +104,7 @@ describe('ghost text in a real VS Code', function () {
       assert.equal(trap.requests.length, 0, 'nothing was sent to the workspace’s URL');
       assert.equal(server.requests[0]?.headers.authorization, 'Bearer integration-key');
       assert.equal(server.requests[0]?.body.model, 'test-model');
+      assert.equal(server.requests[0]?.body.max_tokens, 47, 'the workspace file was in effect');
     } finally {
       if (original === undefined) await fs.rm(settingsFile);
       else await fs.writeFile(settingsFile, original);

@@ -231,7 +231,9 @@ describe('CompletionEngine', () => {
     assert.ok(!JSON.stringify(states).includes('unit-test-key'), 'the key never reaches the state');
 
     server.reply({ text: 'fine' });
-    assert.equal((await engine.complete(query('y = █'), live()))?.text, 'fine');
+    assert.equal(await engine.complete(query('y = █'), live()), undefined);
+    assert.equal(server.requests.length, 1, 'a rejected key is not sent again automatically');
+    assert.equal((await engine.complete(query('y = █', 'explicit'), live()))?.text, 'fine');
     assert.equal(engine.state.kind, 'ready');
     assert.deepEqual(
       states.map((s) => s.kind),
