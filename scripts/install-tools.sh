@@ -51,7 +51,10 @@ if [[ "$(cat "$cs_dir/.installed" 2>/dev/null)" != "$CODE_SERVER_VERSION" ]]; th
     npm install --no-audit --no-fund --no-update-notifier --loglevel=error \
       "code-server@$CODE_SERVER_VERSION"
   )
-  [[ -x "$cs_dir/node_modules/.bin/code-server" ]] || { echo "install-tools: code-server missing" >&2; exit 1; }
+  # Its postinstall builds VS Code's native modules; an npm that skipped install scripts
+  # would leave a server that cannot start.
+  native="$cs_dir/node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node"
+  [[ -f "$native" ]] || { echo "install-tools: code-server's native modules were not built" >&2; exit 1; }
   echo "$CODE_SERVER_VERSION" >"$cs_dir/.installed"
 fi
 

@@ -13,6 +13,14 @@ export async function openFile(page: Page, fileName: string): Promise<void> {
   await page.locator('.monaco-editor .view-lines').first().waitFor();
 }
 
+/**
+ * Waits until the status bar names the editor's language: before that the editor neither closes
+ * brackets nor indents, so typed text comes out differently.
+ */
+export async function waitForLanguage(page: Page, language: string): Promise<void> {
+  await page.locator('#status\\.editor\\.mode', { hasText: language }).waitFor({ timeout: 60_000 });
+}
+
 /** Runs a command by its title through the command palette (F1). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');

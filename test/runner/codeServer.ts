@@ -6,11 +6,12 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { codeServerEntry, extensionId, fixtureWorkspace, node24, repoRoot } from './paths';
+import { codeServerEntry, extensionId, node24, repoRoot } from './paths';
+import { copyFixtureWorkspace, writeUserSettings } from './profile';
 
 /** What a caller may change about a code-server run. */
 export interface CodeServerOptions {
-  /** User settings, merged over the harness defaults (`defaultUserSettings`). */
+  /** User settings, merged over the harness defaults (profile.ts `defaultUserSettings`). */
   userSettings?: Record<string, unknown>;
   /** Extra environment for the server; it reaches the extension host. */
   env?: Record<string, string>;
@@ -18,24 +19,12 @@ export interface CodeServerOptions {
   port?: number;
 }
 
-/** User settings every run starts from: quiet, offline and never saving on its own. */
-export const defaultUserSettings: Readonly<Record<string, unknown>> = {
-  'files.autoSave': 'off',
-  'telemetry.telemetryLevel': 'off',
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'update.mode': 'none',
-  'typescript.disableAutomaticTypeAcquisition': true,
-  'npm.autoDetect': 'off',
-  'git.enabled': false,
-};
-
 /** A running code-server; `stop()` ends its whole process group and deletes its state. */
 export class CodeServer {
-  private exited: Promise<void>;
+  /** Settles when the server process exits. */
+  readonly exited: Promise<void>;
+  /** True once `stop()` was called: an exit after that is expected. */
+  stopRequested = false;
 
   private constructor(
     /** The port on 127.0.0.1. */
@@ -64,14 +53,10 @@ export class CodeServer {
       extensions: path.join(stateDir, 'extensions'),
       workspace: path.join(stateDir, 'workspace'),
     };
-    for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
-    fs.cpSync(fixtureWorkspace, dirs.workspace, { recursive: true });
-    fs.mkdirSync(path.join(dirs.userData, 'User'));
-    const settings = { ...defaultUserSettings, ...options.userSettings };
-    fs.writeFileSync(
-      path.join(dirs.userData, 'User', 'settings.json'),
-      JSON.stringify(settings, null, 2),
-    );
+    for (const dir of [dirs.home, dirs.userData, dirs.extensions])
+      fs.mkdirSync(dir, { recursive: true });
+    copyFixtureWorkspace(dirs.workspace);
+    writeUserSettings(dirs.userData, options.userSettings ?? {});
     const config = path.join(stateDir, 'config.yaml');
     // An empty config is rejected; the command line below says the rest.
     fs.writeFileSync(config, 'auth: none\ncert: false\n');
@@ -115,15 +100,13 @@ export class CodeServer {
   }
 
   /**
-   * The address that opens the fixture workspace with the extension at `extensionPath` loaded
-   * in development mode and, when `extensionTestsPath` is given (a compiled test index without
+   * The address that opens the fixture workspace with this repository's extension loaded in
+   * development mode and, when `extensionTestsPath` is given (a compiled test index without
    * `.js`), runs that index in the extension host.
    */
-  payloadUrl(options: { extensionPath?: string; extensionTestsPath?: string } = {}): string {
+  payloadUrl(options: { extensionTestsPath?: string } = {}): string {
     const remote = (file: string): string => `vscode-remote://127.0.0.1:${this.port}${file}`;
-    const payload: [string, string][] = [
-      ['extensionDevelopmentPath', remote(options.extensionPath ?? repoRoot)],
-    ];
+    const payload: [string, string][] = [['extensionDevelopmentPath', remote(repoRoot)]];
     if (options.extensionTestsPath) {
       payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
     }
@@ -143,12 +126,20 @@ export class CodeServer {
     return candidates.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
   }
 
-  /** Resolves once the extension host log shows `id` activated; rejects on timeout. */
+  /**
+   * Resolves once the extension host log shows `_doActivateExtension <id>`, which VS Code writes
+   * as it calls `activate()`. Rejects with the log's line when an activation failure is already
+   * logged, and on timeout.
+   */
   async waitForActivation(id = extensionId, timeoutMs = 60_000): Promise<void> {
-    const marker = `_doActivateExtension ${id},`;
     await poll(`activation of ${id}`, timeoutMs, () => {
-      const log = this.exthostLogPath();
-      return log !== undefined && fs.readFileSync(log, 'utf8').includes(marker);
+      const file = this.exthostLogPath();
+      const log = file === undefined ? '' : fs.readFileSync(file, 'utf8');
+      const failure = log
+        .split('\n')
+        .find((line) => line.includes(`Activating extension ${id} failed`));
+      if (failure) throw new Error(failure);
+      return log.includes(`_doActivateExtension ${id},`);
     });
   }
 
@@ -162,6 +153,7 @@ export class CodeServer {
 
   /** Ends the process group (SIGTERM, SIGKILL after 5 s) and deletes the state folder. */
   async stop(): Promise<void> {
+    this.stopRequested = true;
     running.delete(this);
     const group = -(this.child.pid ?? 0);
     if (group !== 0) {
@@ -225,26 +217,30 @@ function serverEnv(home: string, extra: Record<string, string>): NodeJS.ProcessE
 }
 
 /** A port that was free on 127.0.0.1 a moment ago. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(),
+      );
     });
   });
 }
 
 /** Polls `check` every 250 ms until it returns true; rejects after `timeoutMs`. */
-export async function poll(
+async function poll(
   what: string,
   timeoutMs: number,
   check: () => boolean | Promise<boolean>,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

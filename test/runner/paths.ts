@@ -1,9 +1,18 @@
 // Where the harness finds the repository, its build output and the tools from
-// scripts/install-tools.sh. Compiled files live in out/test/runner/, three levels below the root.
+// scripts/install-tools.sh.
+import * as fs from 'fs';
 import * as path from 'path';
 
+/** The nearest folder above `dir` that holds esbuild.js: compiled files live deep in out/. */
+function findRoot(dir: string): string {
+  if (fs.existsSync(path.join(dir, 'esbuild.js'))) return dir;
+  const parent = path.dirname(dir);
+  if (parent === dir) throw new Error(`no esbuild.js above ${__dirname}`);
+  return findRoot(parent);
+}
+
 /** The repository root (also the extension's development path). */
-export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+export const repoRoot = findRoot(__dirname);
 
 /** The extension under test, as `<publisher>.<name>`. */
 export const extensionId = 'tokenhub.tokenhub-inline';

@@ -2,7 +2,7 @@
 // `node out/test/runner/runIntegration.js`. Starts code-server, opens the workbench in chromium
 // with a payload that loads the extension and out/test/integration/index, streams the host's
 // console to stdout and fails on a non-zero exit, a failed test, no result, zero tests or a
-// timeout. Writes the results JSON named by TOKENHUB_TEST_RESULTS (its own temp file otherwise).
+// timeout. Writes the verdict to the results file named by TOKENHUB_TEST_RESULTS, if set.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -15,15 +15,14 @@ import { crashed, readResults, resultsEnv, type SuiteResults, writeResults } fro
 const timeoutMs = 5 * 60_000;
 const testsIndex = path.join(repoRoot, 'out', 'test', 'integration', 'index');
 
-async function main(): Promise<SuiteResults> {
-  const resultsFile =
-    process.env[resultsEnv] ?? path.join(os.tmpdir(), `tokenhub-integration-${process.pid}.json`);
-  process.env[resultsEnv] = resultsFile;
-  fs.rmSync(resultsFile, { force: true });
-
-  const server = await CodeServer.start({ env: { [resultsEnv]: resultsFile } });
+/** Runs the suite once; resolves with the host's results and exit code (undefined: timeout). */
+async function runInHost(): Promise<{ results?: SuiteResults; exitCode?: number }> {
+  // The test index in the host writes here (env vars on code-server reach the extension host).
+  const hostResults = path.join(os.tmpdir(), `tokenhub-integration-${process.pid}.json`);
+  const server = await CodeServer.start({ env: { [resultsEnv]: hostResults } });
   const browser = await launchBrowser();
   let exitCode: number | undefined;
+  let results: SuiteResults | undefined;
   try {
     const page = await browser.newPage();
     let resolveExit: (code: number) => void = () => undefined;
@@ -37,13 +36,14 @@ async function main(): Promise<SuiteResults> {
     exitCode = await withTimeout(exited, timeoutMs);
   } finally {
     await browser.close();
-    const results = readResults(resultsFile);
+    results = readResults(hostResults);
+    fs.rmSync(hostResults, { force: true });
     if (exitCode !== 0 || !results || results.failed > 0) {
       server.saveLogs(path.join(artifactsDir, 'integration-logs'));
     }
     await server.stop();
   }
-  return verdict(readResults(resultsFile), exitCode);
+  return { ...(results && { results }), ...(exitCode !== undefined && { exitCode }) };
 }
 
 /** The suite's results, turned into a failure when the host's exit code or counts say so. */
@@ -52,7 +52,8 @@ function verdict(results: SuiteResults | undefined, exitCode: number | undefined
   if (!results) return crashed('integration', `the host exited with ${exitCode} and no results`);
   if (results.total === 0) return crashed('integration', 'the suite holds no test');
   if (exitCode !== 0 && results.failed === 0) {
-    return { ...results, failed: 1, failures: [{ title: 'integration', error: `exit ${exitCode}` }] };
+    const failures = [{ title: 'integration', error: `the host exited with ${exitCode}` }];
+    return { ...results, failed: 1, failures };
   }
   return results;
 }
@@ -65,14 +66,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined>
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-main()
+runInHost()
+  .then(({ results, exitCode }) => verdict(results, exitCode))
   .catch((error: unknown) => {
     console.error(error);
     return crashed('integration runner', String(error));
   })
   .then((results) => {
     writeResults(results);
-    for (const failure of results.failures) console.log(`  failed: ${failure.title}: ${failure.error}`);
+    for (const failure of results.failures) {
+      console.log(`  failed: ${failure.title}: ${failure.error}`);
+    }
     console.log(`integration: ${results.passed} passed, ${results.failed} failed`);
     process.exit(results.failed > 0 ? 1 : 0);
   });

@@ -1,14 +1,23 @@
 // Runs a plain-Node mocha suite: `node out/test/runner/runMocha.js unit|e2e`.
 // Prints mocha's spec output and `N passed, N failed`, writes the results JSON named by
 // TOKENHUB_TEST_RESULTS, and exits non-zero on a failure or when the suite holds no test.
+import * as fs from 'fs';
 import * as path from 'path';
 import { findFiles, runMocha } from './mocha';
 import { repoRoot } from './paths';
 import { crashed, type SuiteResults, writeResults } from './results';
 
+/** The timeout in .mocharc.json, which `npx mocha` reads; mocha's API does not. */
+function mocharcTimeout(): number | undefined {
+  const file = path.join(repoRoot, '.mocharc.json');
+  if (!fs.existsSync(file)) return undefined;
+  const timeout: unknown = JSON.parse(fs.readFileSync(file, 'utf8')).timeout;
+  return typeof timeout === 'number' ? timeout : undefined;
+}
+
 /** What each suite runs: compiled files under out/test/<suite>/ and a per-test timeout. */
 const suites: Record<string, { suffix: string; timeout: number }> = {
-  unit: { suffix: '.test.js', timeout: 10_000 },
+  unit: { suffix: '.test.js', timeout: mocharcTimeout() ?? 10_000 },
   // One e2e test starts code-server and a browser; the first start of the workbench is slow.
   e2e: { suffix: '.e2e.js', timeout: 180_000 },
 };
