@@ -21,7 +21,9 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'vscode', message: 'src/core runs in plain Node: no vscode import.' }],
-          patterns: [{ group: ['vscode/*'], message: 'src/core runs in plain Node: no vscode import.' }],
+          patterns: [
+            { group: ['vscode/*'], message: 'src/core runs in plain Node: no vscode import.' },
+          ],
         },
       ],
     },
@@ -34,7 +36,13 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
-      globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' },
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
