@@ -1,16 +1,37 @@
 import * as vscode from 'vscode';
 import type { Config } from './config';
+import type { CompletionEngine } from './core/engine';
 import type { Log } from './log';
 import { selectModel } from './modelPicker';
+import type { PromptCommand } from './promptCommand';
 import type { ApiKeys } from './secrets';
+import { showStats } from './statsCommand';
+import { showMenu } from './statusMenu';
+import type { UsageTracker } from './usageTracker';
 
-/** Registers the small commands: model, key management, the on/off toggle and the log. */
-export function registerCommands(config: Config, keys: ApiKeys, log: Log): vscode.Disposable[] {
+/** The objects the commands act on. */
+export interface CommandDeps {
+  readonly config: Config;
+  readonly keys: ApiKeys;
+  readonly log: Log;
+  readonly engine: CompletionEngine;
+  readonly usage: UsageTracker;
+  readonly prompt: PromptCommand;
+}
+
+/** Registers every command of the extension (the contract names in package.json). */
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { config, keys, log, engine, usage, prompt } = deps;
   return [
+    vscode.commands.registerCommand('tokenhub.prompt', (argument?: { prompt?: unknown }) =>
+      prompt.run(argument),
+    ),
     vscode.commands.registerCommand('tokenhub.selectModel', () => selectModel(config, keys, log)),
     vscode.commands.registerCommand('tokenhub.setApiKey', () => setApiKey(keys, log)),
     vscode.commands.registerCommand('tokenhub.clearApiKey', () => clearApiKey(keys, log)),
     vscode.commands.registerCommand('tokenhub.toggleInline', toggleInline),
+    vscode.commands.registerCommand('tokenhub.showMenu', () => showMenu(config, keys, engine)),
+    vscode.commands.registerCommand('tokenhub.showStats', () => showStats(engine, usage, log)),
     vscode.commands.registerCommand('tokenhub.showLog', () => log.show()),
   ];
 }

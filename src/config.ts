@@ -6,9 +6,15 @@ export interface Settings extends EngineSettings {
   /** `tokenhub.apiKey` from user settings ('' when unset). */
   readonly apiKey: string;
   readonly inlineEnabled: boolean;
+  /** `tokenhub.inline.languages`: automatic completions per language id (`*` for the rest). */
+  readonly languages: Readonly<Record<string, boolean>>;
+  /** `tokenhub.exclude`: globs of files never sent; the user's, the default and the workspace's. */
+  readonly exclude: readonly string[];
   /** `max_tokens` and temperature for the command-palette prompt (longer output than ghost text). */
   readonly promptMaxTokens: number;
   readonly promptTemperature: number;
+  /** Tokens per day after which automatic completions pause; 0 for no budget. */
+  readonly dailyTokenBudget: number;
 }
 
 const section = 'tokenhub';
@@ -67,11 +73,20 @@ export class Config implements vscode.Disposable {
       return fallback;
     };
     const stop = config.get<unknown>('inline.stop');
+    const languages = config.get<unknown>('inline.languages');
     return Object.freeze({
       baseUrl: userOnly('baseUrl'),
       apiKey: userOnly('apiKey'),
       model: userOnly('model'),
       inlineEnabled: config.get<unknown>('inline.enabled') !== false,
+      languages: Object.freeze(
+        Object.fromEntries(
+          Object.entries(typeof languages === 'object' && languages ? languages : {}).filter(
+            (entry): entry is [string, boolean] => typeof entry[1] === 'boolean',
+          ),
+        ),
+      ),
+      exclude: Object.freeze(excludePatterns(config.inspect('exclude'))),
       debounceMs: number('inline.debounceMs', 0, 2000),
       maxTokens: Math.round(number('inline.maxTokens', 1, 4096)),
       temperature: number('inline.temperature', 0, 2),
@@ -85,6 +100,26 @@ export class Config implements vscode.Disposable {
       idleTimeoutMs: number('inline.idleTimeoutMs', 500, 120000),
       promptMaxTokens: Math.round(number('prompt.maxTokens', 1, 8192)),
       promptTemperature: number('prompt.temperature', 0, 2),
+      dailyTokenBudget: Math.round(number('dailyTokenBudget', 0, 1e12)),
     });
   }
+}
+
+/**
+ * Every level adds patterns and none removes them: a workspace can protect more of its files,
+ * but cannot make the user's (or the default) exclusions go away.
+ */
+function excludePatterns(
+  inspected: ReturnType<vscode.WorkspaceConfiguration['inspect']>,
+): string[] {
+  const levels = [
+    inspected?.defaultValue,
+    inspected?.globalValue,
+    inspected?.workspaceValue,
+    inspected?.workspaceFolderValue,
+  ];
+  const patterns = levels.flatMap((value) => (Array.isArray(value) ? value : []));
+  return [
+    ...new Set(patterns.filter((p): p is string => typeof p === 'string' && p.trim() !== '')),
+  ];
 }

@@ -9,6 +9,8 @@ import { Log } from './log';
 import { PromptCommand } from './promptCommand';
 import { ApiKeys } from './secrets';
 import { StatusBar } from './statusBar';
+import { UsageTracker } from './usageTracker';
+import { showWalkthroughOnce } from './walkthrough';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = new Log();
@@ -19,7 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     apiKey: () => keys.current(),
     logger: log,
   });
-  const promptCommand = new PromptCommand(config, keys, log, context.globalState);
+  const usage = new UsageTracker(context.globalState, config);
+  const prompt = new PromptCommand(config, keys, log, context.globalState, usage);
   context.subscriptions.push(
     log,
     config,
@@ -27,18 +30,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // A new endpoint, model or key makes cached completions and the last error meaningless.
     config.onDidChange(() => engine.reset()),
     keys.onDidChange(() => engine.reset()),
+    usage,
+    { dispose: engine.onUsage((count) => usage.record(count)) },
     vscode.languages.registerInlineCompletionItemProvider(
       { pattern: '**' },
-      new InlineProvider(engine, config),
+      new InlineProvider(engine, config, usage),
     ),
-    new StatusBar(engine, config, keys),
+    new StatusBar(engine, config, keys, usage),
     new ErrorNotifier(engine),
-    ...registerCommands(config, keys, log),
-    vscode.commands.registerCommand('tokenhub.prompt', (argument?: { prompt?: unknown }) =>
-      promptCommand.run(argument),
-    ),
+    ...registerCommands({ config, keys, log, engine, usage, prompt }),
   );
   await keys.load();
+  void showWalkthroughOnce(context);
   log.info(
     `ready: ${config.current.model} at ${hostOf(config.current.baseUrl)}, key from ${keys.source() ?? 'nowhere'}`,
   );

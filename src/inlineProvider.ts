@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { Config } from './config';
 import type { CompletionEngine } from './core/engine';
+import { languageEnabled } from './core/languages';
+import { isExcluded } from './exclusions';
+import type { UsageTracker } from './usageTracker';
 
 /**
  * The VS Code adapter: turns the editor's document, position and CancellationToken into the
@@ -11,6 +14,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
   constructor(
     private readonly engine: CompletionEngine,
     private readonly config: Config,
+    private readonly usage: UsageTracker,
   ) {}
 
   async provideInlineCompletionItems(
@@ -19,10 +23,16 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     context: vscode.InlineCompletionContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
+    const settings = this.config.current;
     const automatic = context.triggerKind === vscode.InlineCompletionTriggerKind.Automatic;
-    // Turned off means no automatic requests; Alt+\ (an explicit trigger) still works.
-    if (automatic && !this.config.current.inlineEnabled) return undefined;
-    if (token.isCancellationRequested) return undefined;
+    // Turned off (everywhere or for this language) or over the daily budget means no automatic
+    // requests; Alt+\ (an explicit trigger) still works. An excluded file is never sent.
+    const paused =
+      !settings.inlineEnabled ||
+      !languageEnabled(settings.languages, document.languageId) ||
+      this.usage.overBudget();
+    if (automatic && paused) return undefined;
+    if (token.isCancellationRequested || isExcluded(document, settings.exclude)) return undefined;
 
     // With the suggest widget open, the ghost text must extend the selected item and replace
     // the same range, so the prompt is built as if that item had been accepted.

@@ -4,9 +4,12 @@ import { streamCompletion } from './core/api/completions';
 import { ApiError, isAbortError } from './core/api/errors';
 import { hostOf, isLoopback } from './core/endpoint';
 import { buildInstructionPrompt } from './core/prompt/instructionPrompt';
+import { reportingOutcome, tokensUsed } from './core/usage';
+import { isExcluded } from './exclusions';
 import type { Log } from './log';
 import type { ApiKeys } from './secrets';
 import { StreamingInsertion } from './streamingInsertion';
+import type { UsageTracker } from './usageTracker';
 
 const recentKey = 'tokenhub.recentPrompts';
 const maxRecent = 10;
@@ -23,12 +26,19 @@ export class PromptCommand {
     private readonly keys: ApiKeys,
     private readonly log: Log,
     private readonly state: vscode.Memento,
+    private readonly usage: UsageTracker,
   ) {}
 
   async run(argument?: { prompt?: unknown }): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
       void vscode.window.showWarningMessage('TokenHub: open a file to complete from a prompt.');
+      return;
+    }
+    if (isExcluded(editor.document, this.config.current.exclude)) {
+      void vscode.window.showWarningMessage(
+        'TokenHub: this file matches tokenhub.exclude, so its text is never sent. Nothing was sent.',
+      );
       return;
     }
     const instruction =
@@ -80,24 +90,29 @@ export class PromptCommand {
           insertion,
         ];
         try {
-          const stream = streamCompletion(
-            {
-              baseUrl: settings.baseUrl,
-              apiKey,
-              model: settings.model,
-              prompt,
-              maxTokens: settings.promptMaxTokens,
-              temperature: settings.promptTemperature,
-              stop,
-              // Longer answers than ghost text: a minute overall, the same silence limits.
-              timeoutMs: Math.max(settings.timeoutMs, 60_000),
-              firstEventTimeoutMs: settings.firstTokenTimeoutMs,
-              idleTimeoutMs: settings.idleTimeoutMs,
-            },
-            cancel.signal,
-            { logger: this.log },
+          let received = 0;
+          const stream = reportingOutcome(
+            streamCompletion(
+              {
+                baseUrl: settings.baseUrl,
+                apiKey,
+                model: settings.model,
+                prompt,
+                maxTokens: settings.promptMaxTokens,
+                temperature: settings.promptTemperature,
+                stop,
+                // Longer answers than ghost text: a minute overall, the same silence limits.
+                timeoutMs: Math.max(settings.timeoutMs, 60_000),
+                firstEventTimeoutMs: settings.firstTokenTimeoutMs,
+                idleTimeoutMs: settings.idleTimeoutMs,
+              },
+              cancel.signal,
+              { logger: this.log },
+            ),
+            (outcome) => this.usage.record(tokensUsed(prompt.length, received, outcome.usage)),
           );
           for await (const delta of stream) {
+            received += delta.length;
             if (!(await insertion.append(delta))) {
               void vscode.window.showWarningMessage(
                 insertion.conflict

@@ -2,11 +2,14 @@ import * as vscode from 'vscode';
 import type { Config } from './config';
 import type { CompletionEngine, EngineState } from './core/engine';
 import { hostOf, isLoopback } from './core/endpoint';
+import { languageEnabled } from './core/languages';
 import type { ApiKeys } from './secrets';
+import type { UsageTracker } from './usageTracker';
 
 /**
- * The status item: ready / loading / disabled / no key / error, each with a tooltip that says
- * what to do and a click that does it. (The full menu is `tokenhub.showMenu`'s job, later.)
+ * The status item: ready, loading, off, off for this language, over budget, no key, key
+ * rejected, unknown model, rate limited, offline. The tooltip names the endpoint, model, last
+ * latency and today's tokens; a click opens the menu (`tokenhub.showMenu`).
  */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(
@@ -20,13 +23,17 @@ export class StatusBar implements vscode.Disposable {
     private readonly engine: CompletionEngine,
     private readonly config: Config,
     private readonly keys: ApiKeys,
+    private readonly usage: UsageTracker,
   ) {
     this.item.name = 'TokenHub Inline';
+    this.item.command = 'tokenhub.showMenu';
     const update = () => this.update();
     this.subscriptions = [
       { dispose: engine.onStateChange(update) },
       config.onDidChange(update),
       keys.onDidChange(update),
+      usage.onDidChange(update),
+      vscode.window.onDidChangeActiveTextEditor(update),
     ];
     this.update();
     this.item.show();
@@ -40,70 +47,67 @@ export class StatusBar implements vscode.Disposable {
   private update(): void {
     const settings = this.config.current;
     const host = hostOf(settings.baseUrl);
-    const where = `${settings.model} at ${host}`;
-    const state: EngineState =
-      !this.keys.current() && !isLoopback(settings.baseUrl)
-        ? { kind: 'noKey', host }
-        : this.engine.state;
-    const show = (icon: string, tooltip: string, command: string) => {
-      this.item.text = `$(${icon}) TokenHub`;
-      this.item.tooltip = tooltip;
-      this.item.command = command;
-    };
-
-    if (state.kind === 'noKey') {
-      show('key', `No API key for ${state.host}. Click to set one.`, 'tokenhub.setApiKey');
-    } else if (state.kind === 'error') {
-      const [icon, what, command] = errorLook(state);
-      show(icon, `TokenHub: ${what}\n${state.message}`, command);
-    } else if (!settings.inlineEnabled) {
-      show(
-        'circle-slash',
-        `Automatic completions are off (${where}). Alt+\\ still asks for one. Click to turn them on.`,
-        'tokenhub.toggleInline',
-      );
-    } else if (state.kind === 'loading') {
-      show('loading~spin', `Asking ${where}…`, 'tokenhub.toggleInline');
-    } else {
-      show(
-        'sparkle',
-        `Completions from ${where}. Click to turn automatic completions off.`,
-        'tokenhub.toggleInline',
-      );
-    }
+    const state = this.engine.state;
+    const [icon, headline] = this.look(state, host);
+    const today = this.usage.today();
+    const latency = this.engine.metrics.latenciesMs.at(-1);
+    this.item.text = `$(${icon}) TokenHub`;
+    this.item.tooltip = [
+      headline,
+      `Model ${settings.model} at ${host}`,
+      `Last latency: ${latency === undefined ? '-' : `${latency} ms`}`,
+      `Tokens today: ${today.promptTokens + today.completionTokens}`,
+      'Click for the menu.',
+    ].join('\n');
     this.item.backgroundColor =
       state.kind === 'error' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
+
+  /** The most pressing thing to say, in order: no key, failure, off, paused, busy, ready. */
+  private look(state: EngineState, host: string): [string, string] {
+    const settings = this.config.current;
+    const language = vscode.window.activeTextEditor?.document.languageId;
+    if (!this.keys.current() && !isLoopback(settings.baseUrl)) {
+      return ['key', `No API key for ${host}: set one from this menu.`];
+    }
+    if (state.kind === 'error') return errorLook(state);
+    if (!settings.inlineEnabled) {
+      return ['circle-slash', 'Automatic completions are off; Alt+\\ still asks for one.'];
+    }
+    if (language && !languageEnabled(settings.languages, language)) {
+      return ['circle-slash', `Automatic completions are off for ${language}.`];
+    }
+    if (this.usage.overBudget()) {
+      return [
+        'circle-slash',
+        'Daily token budget used up: automatic completions pause until tomorrow.',
+      ];
+    }
+    if (state.kind === 'loading') return ['loading~spin', 'Asking for a completion…'];
+    return ['sparkle', 'Ready: pause while typing, or press Alt+\\.'];
+  }
 }
 
-/** Icon, headline and click action for a failing endpoint, by what failed. */
-function errorLook(state: Extract<EngineState, { kind: 'error' }>): [string, string, string] {
+/** Icon and headline for a failing endpoint, by what failed. */
+function errorLook(state: Extract<EngineState, { kind: 'error' }>): [string, string] {
   const host = state.error?.host ?? 'the endpoint';
+  const detail = `(${state.message})`;
   switch (state.error?.kind) {
     case 'unauthorized':
-      return ['key', `${host} rejected the API key. Click to set another.`, 'tokenhub.setApiKey'];
+      return ['key', `${host} rejected the API key ${detail}.`];
     case 'notFound':
-      return [
-        'warning',
-        `${host} does not know the model. Click to choose one.`,
-        'tokenhub.selectModel',
-      ];
+      return ['warning', `${host} does not know the model ${detail}.`];
     case 'rateLimited':
-      return [
-        'watch',
-        `${host} is rate limiting; automatic completions ${resume(state.retryAt)}.`,
-        'tokenhub.showLog',
-      ];
+      return ['watch', `Rate limited by ${host}; automatic completions ${resume(state.retryAt)}.`];
     case 'network':
     case 'timeout':
     case 'server':
       return [
         'debug-disconnect',
-        `${host} is unreachable or failing (offline?); automatic completions ${resume(state.retryAt)}.`,
-        'tokenhub.showLog',
+        `Offline: ${host} is unreachable or failing ${detail}; automatic completions ${resume(state.retryAt)}.`,
       ];
     default:
-      return ['warning', `${host} failed. Click to open the log.`, 'tokenhub.showLog'];
+      return ['warning', `TokenHub: ${state.message}`];
   }
 }
 

@@ -8,6 +8,7 @@ import { InFlightRequest } from './inflight';
 import { baseUrlProblem, hostOf, isLoopback } from './endpoint';
 import type { Logger } from './logger';
 import { EngineMetrics } from './metrics';
+import { tokensUsed, type TokenCount } from './usage';
 import { CompletionCollector } from './postprocess/collector';
 import { present, type Presentation } from './postprocess/present';
 import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
@@ -78,6 +79,7 @@ export class CompletionEngine {
   /** What the engine did so far (in memory only). */
   readonly metrics = new EngineMetrics();
   private readonly listeners = new Set<(state: EngineState) => void>();
+  private readonly usageListeners = new Set<(count: TokenCount) => void>();
   private inFlight: InFlightRequest | undefined;
   private loading = 0;
   /** The outcome of the last finished request, shown whenever nothing is loading. */
@@ -127,6 +129,12 @@ export class CompletionEngine {
     const shown = present(completion, query.suffix);
     this.metrics.charsShown += shown?.text.length ?? 0;
     return shown;
+  }
+
+  /** Subscribes to the tokens each request cost; returns the unsubscribe function. */
+  onUsage(listener: (count: TokenCount) => void): () => void {
+    this.usageListeners.add(listener);
+    return () => this.usageListeners.delete(listener);
   }
 
   /** Subscribes to state changes; returns the unsubscribe function. */
@@ -202,6 +210,12 @@ export class CompletionEngine {
       if (this.inFlight === request) this.inFlight = undefined;
       this.metrics.charsReceived += request.charsReceived;
       if (request.wasAborted) this.metrics.requestsAborted++;
+      // A request the server received costs its prompt even when it was cut short.
+      if (result.kind === 'completed' || isAbortError(result.error)) {
+        const usage = result.kind === 'completed' ? result.usage : undefined;
+        const count = tokensUsed(prompt.prompt.length, request.charsReceived, usage);
+        for (const listener of this.usageListeners) listener(count);
+      }
       if (result.kind === 'failed') return this.endRequest(this.stateAfter(result.error));
       this.backoff.onSuccess();
       this.configRejected = false;

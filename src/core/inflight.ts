@@ -1,10 +1,11 @@
-import type { CompletionOutcome } from './api/types';
+import type { CompletionOutcome, CompletionUsage } from './api/types';
 import { remainderAfterTyping, type Position } from './cache';
 import type { CompletionCollector } from './postprocess/collector';
+import { reportingOutcome } from './usage';
 
 /** How a request ended: its completion, or the error that ended it (an abort included). */
 export type RequestResult =
-  | { readonly kind: 'completed'; readonly text: string }
+  | { readonly kind: 'completed'; readonly text: string; readonly usage?: CompletionUsage }
   | { readonly kind: 'failed'; readonly error: unknown };
 
 /** What one caller got from waiting on a request. */
@@ -111,23 +112,19 @@ export class InFlightRequest implements Position {
 
   private async run(stream: AsyncGenerator<string, CompletionOutcome>): Promise<RequestResult> {
     try {
-      let outcome: CompletionOutcome | undefined;
-      // `yield*` hands back the stream's return value; breaking out of the loop ends the
-      // inner stream too, which aborts its HTTP request.
-      const deltas = (async function* () {
-        outcome = yield* stream;
-      })();
+      // A holder, not a `let`: TypeScript cannot see the callback assign a local.
+      const ended: { outcome?: CompletionOutcome } = {};
+      const deltas = reportingOutcome(stream, (outcome) => (ended.outcome = outcome));
       for await (const delta of deltas) {
         this.received += delta.length;
         const decided = this.collector.push(delta);
         for (const listener of this.textListeners) listener();
         if (decided) break;
       }
+      const { outcome } = ended;
       const truncated = !this.collector.isDecided && outcome?.finishReason === undefined;
-      return {
-        kind: 'completed',
-        text: truncated ? wholeLines(this.collector.text) : this.collector.text,
-      };
+      const text = truncated ? wholeLines(this.collector.text) : this.collector.text;
+      return { kind: 'completed', text, ...(outcome?.usage ? { usage: outcome.usage } : {}) };
     } catch (error) {
       return { kind: 'failed', error };
     } finally {
