@@ -27,7 +27,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       prompt.run(argument),
     ),
     vscode.commands.registerCommand('tokenhub.selectModel', () => selectModel(config, keys, log)),
-    vscode.commands.registerCommand('tokenhub.setApiKey', () => setApiKey(keys, log)),
+    vscode.commands.registerCommand('tokenhub.setApiKey', (argument?: { key?: unknown }) =>
+      setApiKey(keys, log, argument),
+    ),
     vscode.commands.registerCommand('tokenhub.clearApiKey', () => clearApiKey(keys, log)),
     vscode.commands.registerCommand('tokenhub.toggleInline', toggleInline),
     vscode.commands.registerCommand('tokenhub.showMenu', () => showMenu(config, keys, engine)),
@@ -36,18 +38,28 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   ];
 }
 
-async function setApiKey(keys: ApiKeys, log: Log): Promise<void> {
-  const key = await vscode.window.showInputBox({
-    title: 'TokenHub: Set API Key',
-    prompt:
-      "Stored in VS Code's encrypted secret storage; it takes precedence over the tokenhub.apiKey setting.",
-    placeHolder: 'Paste your API key',
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (value) =>
-      /\s/.test(value.trim()) ? 'An API key has no spaces in it.' : undefined,
-  });
+/** Asks for the key in a password box, or takes `{ key }` (for scripts and tests). */
+async function setApiKey(keys: ApiKeys, log: Log, argument?: { key?: unknown }): Promise<void> {
+  const given = typeof argument?.key === 'string' ? argument.key : undefined;
+  const key =
+    given ??
+    (await vscode.window.showInputBox({
+      title: 'TokenHub: Set API Key',
+      prompt:
+        "Stored in VS Code's encrypted secret storage; it takes precedence over the tokenhub.apiKey setting.",
+      placeHolder: 'Paste your API key',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (value) =>
+        /\s/.test(value.trim()) ? 'An API key has no spaces in it.' : undefined,
+    }));
   if (key === undefined || key.trim() === '') return; // dismissed: nothing changes
+  if (/\s/.test(key.trim())) {
+    void vscode.window.showErrorMessage(
+      'TokenHub: an API key has no spaces in it. Nothing was saved.',
+    );
+    return;
+  }
   try {
     await keys.store(key.trim());
     log.info('API key stored in secret storage');

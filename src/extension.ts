@@ -15,7 +15,7 @@ import { showWalkthroughOnce } from './walkthrough';
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = new Log();
   const config = new Config((message) => log.warn(message));
-  const keys = new ApiKeys(context.secrets, config, log);
+  const keys = new ApiKeys(context.secrets, config, log, context.globalState);
   const engine = new CompletionEngine({
     settings: () => config.current,
     apiKey: () => keys.current(),

@@ -67,6 +67,13 @@ export class StatusBar implements vscode.Disposable {
   private look(state: EngineState, host: string): [string, string] {
     const settings = this.config.current;
     const language = vscode.window.activeTextEditor?.document.languageId;
+    const withheld = this.keys.withheld();
+    if (withheld) {
+      return [
+        'key',
+        `Your API key is held back from ${host} (${withheld.reason === 'plainHttp' ? 'plain http' : 'it was set for another endpoint'}).`,
+      ];
+    }
     if (!this.keys.current() && !isLoopback(settings.baseUrl)) {
       return ['key', `No API key for ${host}: set one from this menu.`];
     }

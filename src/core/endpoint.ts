@@ -41,3 +41,17 @@ export function baseUrlProblem(baseUrl: string): string | undefined {
   }
   return undefined;
 }
+
+/** `scheme://host[:port]` of a URL, the unit a key is bound to; '' for an invalid URL. */
+export function originOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return '';
+  }
+}
+
+/** True when a key would travel unencrypted over the network (plain http, not loopback). */
+export function isPlainHttpRemote(baseUrl: string): boolean {
+  return baseUrl.trim().toLowerCase().startsWith('http:') && !isLoopback(baseUrl);
+}

@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { baseUrlProblem, hostOf, isLoopback } from '../../src/core/endpoint';
+import {
+  baseUrlProblem,
+  hostOf,
+  isLoopback,
+  isPlainHttpRemote,
+  originOf,
+} from '../../src/core/endpoint';
 
 describe('endpoint', () => {
   it('recognises loopback servers, which may be used without a key', () => {
@@ -29,5 +35,19 @@ describe('endpoint', () => {
     assert.match(baseUrlProblem('api.tokenhub.ai/v1') ?? '', /not a URL/);
     assert.match(baseUrlProblem('ftp://host/v1') ?? '', /http:\/\/ or https:\/\//);
     assert.match(baseUrlProblem('https://u:p@host/v1') ?? '', /user name or password/);
+  });
+});
+
+describe('key safety facts', () => {
+  it('binds a key to scheme, host and port', () => {
+    assert.equal(originOf('https://api.tokenhub.ai/v1'), 'https://api.tokenhub.ai');
+    assert.equal(originOf('http://localhost:11434/v1'), 'http://localhost:11434');
+    assert.equal(originOf('nonsense'), '');
+  });
+
+  it('flags plain http to another machine, not to this one', () => {
+    assert.equal(isPlainHttpRemote('http://10.0.0.5:8000/v1'), true);
+    assert.equal(isPlainHttpRemote('http://127.0.0.1:8000/v1'), false);
+    assert.equal(isPlainHttpRemote('https://10.0.0.5/v1'), false);
   });
 });
