@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Config } from './config';
 import type { CompletionEngine } from './core/engine';
 import { languageEnabled } from './core/languages';
+import { cursorText } from './cursorText';
 import { isExcluded } from './exclusions';
 import type { UsageTracker } from './usageTracker';
 
@@ -40,15 +41,13 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     const start = selected ? selected.range.start : position;
     const end = selected && selected.range.end.isAfter(position) ? selected.range.end : position;
     const accepted = selected?.text ?? '';
-    const documentEnd = document.lineAt(document.lineCount - 1).range.end;
 
     const cancellation = new AbortController();
     const onCancel = token.onCancellationRequested(() => cancellation.abort());
     try {
       const result = await this.engine.complete(
         {
-          prefix: document.getText(new vscode.Range(new vscode.Position(0, 0), start)) + accepted,
-          suffix: document.getText(new vscode.Range(end, documentEnd)),
+          ...cursorText(document, start, end, accepted),
           languageId: document.languageId,
           relativePath: vscode.workspace.asRelativePath(document.uri, false),
           trigger: automatic ? 'automatic' : 'explicit',

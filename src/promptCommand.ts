@@ -5,6 +5,7 @@ import { ApiError, isAbortError } from './core/api/errors';
 import { hostOf, isLoopback } from './core/endpoint';
 import { buildInstructionPrompt } from './core/prompt/instructionPrompt';
 import { reportingOutcome, tokensUsed } from './core/usage';
+import { cursorText } from './cursorText';
 import { isExcluded } from './exclusions';
 import type { Log } from './log';
 import type { ApiKeys } from './secrets';
@@ -59,10 +60,7 @@ export class PromptCommand {
 
     const document = editor.document;
     const selection = editor.selection;
-    const prefix = document.getText(new vscode.Range(new vscode.Position(0, 0), selection.start));
-    const suffix = document.getText(
-      new vscode.Range(selection.end, document.lineAt(document.lineCount - 1).range.end),
-    );
+    const { prefix, suffix } = cursorText(document, selection.start, selection.end);
     const { prompt, stop } = buildInstructionPrompt({
       prefix,
       suffix,

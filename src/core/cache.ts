@@ -1,36 +1,43 @@
+import { anchorAt, anchorKey, remainderAt, type Anchor, type CursorText } from './anchor';
+
 /**
- * A bounded LRU of finished completions keyed on the text around the cursor when they were
- * asked for. Besides exact hits it answers a position the user reached by typing the start of
- * a cached completion: the document then holds the request's prefix plus the typed text, the
- * same suffix, and the completion still starts with what was typed, so its remainder is the
- * answer and no request is needed.
+ * A bounded LRU of finished completions, keyed on where they were asked for (an {@link Anchor},
+ * never the whole document). Besides exact hits it answers a position the user reached by
+ * typing the start of a cached completion (or accepting a word of it, or deleting back into
+ * it) with the remainder, so no request is needed. Bounded by entries and by bytes; memory
+ * only, never written to disk.
  */
 export class CompletionCache {
   private readonly entries = new Map<string, CacheEntry>();
+  private bytes = 0;
 
-  constructor(private readonly maxEntries = 100) {}
+  constructor(
+    private readonly maxEntries = 100,
+    private readonly maxBytes = 2 * 1024 * 1024,
+  ) {}
 
-  /** Remembers `completion` for a request made with this prefix and suffix. */
-  set(prefix: string, suffix: string, completion: string): void {
-    const key = keyOf(prefix, suffix);
-    this.entries.delete(key);
-    this.entries.set(key, { prefix, suffix, completion });
-    if (this.entries.size > this.maxEntries) {
+  /** Remembers `completion` for a request made at `at`. */
+  set(at: CursorText, completion: string): void {
+    const anchor = anchorAt(at);
+    const key = anchorKey(anchor);
+    this.remove(key);
+    const entry = { anchor, completion, bytes: 2 * (key.length + completion.length) };
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
       const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+      if (oldest === undefined) break;
+      this.remove(oldest);
     }
   }
 
-  /**
-   * The rest of a cached completion that the text before the cursor has typed into, or
-   * undefined when none matches (or the user has typed all of it).
-   */
-  get(prefix: string, suffix: string): string | undefined {
-    const exact = this.entries.get(keyOf(prefix, suffix));
+  /** The rest of a cached completion for `at`, or undefined when none applies. */
+  get(at: CursorText): string | undefined {
+    const exact = this.entries.get(anchorKey(anchorAt(at)));
     if (exact) return this.touch(exact, exact.completion);
     // Newest first: the most recent request is the likeliest to be typed through.
     for (const entry of [...this.entries.values()].reverse()) {
-      const rest = remainderAfterTyping(entry, entry.completion, prefix, suffix);
+      const rest = remainderAt(entry.anchor, entry.completion, at);
       if (rest) return this.touch(entry, rest);
     }
     return undefined;
@@ -40,46 +47,33 @@ export class CompletionCache {
     return this.entries.size;
   }
 
+  /** Approximate memory held, in bytes (UTF-16). */
+  get byteSize(): number {
+    return this.bytes;
+  }
+
   clear(): void {
     this.entries.clear();
+    this.bytes = 0;
   }
 
   private touch(entry: CacheEntry, answer: string): string {
-    const key = keyOf(entry.prefix, entry.suffix);
+    const key = anchorKey(entry.anchor);
     this.entries.delete(key);
     this.entries.set(key, entry);
     return answer;
   }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
 }
 
-/** Where a completion was asked for: the whole text before and after the cursor. */
-export interface Position {
-  readonly prefix: string;
-  readonly suffix: string;
-}
-
-interface CacheEntry extends Position {
+interface CacheEntry {
+  readonly anchor: Anchor;
   readonly completion: string;
-}
-
-/**
- * What is left of `completion`, asked for at `asked`, once the user has typed from there to
- * (`prefix`, `suffix`): undefined when they typed something else, edited after the cursor, or
- * typed all of it.
- */
-export function remainderAfterTyping(
-  asked: Position,
-  completion: string,
-  prefix: string,
-  suffix: string,
-): string | undefined {
-  if (suffix !== asked.suffix || !prefix.startsWith(asked.prefix)) return undefined;
-  const typed = prefix.slice(asked.prefix.length);
-  if (completion.length <= typed.length || !completion.startsWith(typed)) return undefined;
-  return completion.slice(typed.length);
-}
-
-// NUL cannot be typed into an editor, so it separates prefix and suffix unambiguously.
-function keyOf(prefix: string, suffix: string): string {
-  return `${prefix}\u0000${suffix}`;
+  readonly bytes: number;
 }

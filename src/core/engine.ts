@@ -12,6 +12,7 @@ import { tokensUsed, type TokenCount } from './usage';
 import { CompletionCollector } from './postprocess/collector';
 import { present, type Presentation } from './postprocess/present';
 import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
+import { anchorAt, type CursorText } from './anchor';
 import { planStops } from './stops';
 
 /**
@@ -45,7 +46,7 @@ export interface EngineDeps {
 }
 
 /** A request for ghost text at one cursor position. */
-export interface CompletionQuery extends DocumentContext {
+export interface CompletionQuery extends DocumentContext, CursorText {
   /** `explicit` (Alt+\) skips the debounce; `automatic` waits for a pause in typing. */
   readonly trigger: 'automatic' | 'explicit';
 }
@@ -90,7 +91,7 @@ export class CompletionEngine {
 
   /** Ghost text for the query, or undefined when there is none (or the call was cancelled). */
   async complete(query: CompletionQuery, signal: AbortSignal): Promise<Presentation | undefined> {
-    const cached = this.cache.get(query.prefix, query.suffix);
+    const cached = this.cache.get(query);
     if (cached !== undefined) {
       this.metrics.cacheHits++;
       return this.show(cached, query);
@@ -98,11 +99,11 @@ export class CompletionEngine {
     const asked = Date.now();
 
     const running = this.inFlight;
-    if (running?.couldAnswer(query.prefix, query.suffix)) {
+    if (running?.couldAnswer(query)) {
       // The user is typing what the running request is streaming: wait for it instead of
       // paying for another. Only if its text turns out to go elsewhere is a new one needed.
       this.deps.logger.trace('joining the request in flight');
-      const joined = await running.join(query.prefix, query.suffix, signal);
+      const joined = await running.join(query, signal);
       if (joined.kind === 'answered') {
         this.metrics.requestsJoined++;
         this.metrics.recordLatency(Date.now() - asked);
@@ -119,7 +120,7 @@ export class CompletionEngine {
 
     const request = this.startRequest(query);
     if (!request) return undefined;
-    const joined = await request.join(query.prefix, query.suffix, signal);
+    const joined = await request.join(query, signal);
     if (joined.kind !== 'answered') return undefined;
     this.metrics.recordLatency(Date.now() - asked);
     return this.show(joined.text, query);
@@ -180,8 +181,7 @@ export class CompletionEngine {
     const mode = completionMode(query.prefix, query.suffix);
     const stops = planStops(stopsFor(mode), settings.stop);
     const request = new InFlightRequest(
-      query.prefix,
-      query.suffix,
+      anchorAt(query),
       new CompletionCollector(mode, stops.enforced),
       (signal) =>
         streamCompletion(
@@ -222,7 +222,7 @@ export class CompletionEngine {
       this.deps.logger.debug(
         `${mode} completion: ${result.text.length} chars in ${Date.now() - started} ms`,
       );
-      this.cache.set(query.prefix, query.suffix, result.text);
+      this.cache.set(query, result.text);
       this.endRequest({ kind: 'ready' });
     });
     return request;

@@ -1,5 +1,5 @@
 import type { CompletionOutcome, CompletionUsage } from './api/types';
-import { remainderAfterTyping, type Position } from './cache';
+import { remainderAt, typedSince, type Anchor, type CursorText } from './anchor';
 import type { CompletionCollector } from './postprocess/collector';
 import { reportingOutcome } from './usage';
 
@@ -23,7 +23,7 @@ export type JoinResult =
  * starting another; only when the text disagrees with what was typed, or nobody has waited for
  * it for `orphanGraceMs`, is the HTTP request aborted (so the server stops generating).
  */
-export class InFlightRequest implements Position {
+export class InFlightRequest {
   /** Resolves when the request ends; never rejects. */
   readonly finished: Promise<RequestResult>;
   private readonly controller = new AbortController();
@@ -34,8 +34,8 @@ export class InFlightRequest implements Position {
   private received = 0;
 
   constructor(
-    readonly prefix: string,
-    readonly suffix: string,
+    /** Where the request was made. */
+    readonly anchor: Anchor,
     private readonly collector: CompletionCollector,
     open: (signal: AbortSignal) => AsyncGenerator<string, CompletionOutcome>,
     private readonly orphanGraceMs: number,
@@ -43,18 +43,19 @@ export class InFlightRequest implements Position {
     this.finished = this.run(open(this.controller.signal));
   }
 
-  /** Whether the text so far agrees with what was typed from here to (`prefix`, `suffix`). */
-  couldAnswer(prefix: string, suffix: string): boolean {
-    if (this.ended || suffix !== this.suffix || !prefix.startsWith(this.prefix)) return false;
-    const typed = prefix.slice(this.prefix.length);
+  /** Whether the text so far agrees with what was typed from the anchor to `at`. */
+  couldAnswer(at: CursorText): boolean {
+    if (this.ended) return false;
+    const typed = typedSince(this.anchor, at);
+    if (typed === undefined) return false;
     const soFar = this.collector.text;
     if (soFar.length > typed.length) return soFar.startsWith(typed);
     // Not streamed that far yet: still possible unless the completion is already decided.
     return !this.collector.isDecided && typed.startsWith(soFar);
   }
 
-  /** Waits for the completion on behalf of a caller at (`prefix`, `suffix`). */
-  join(prefix: string, suffix: string, signal: AbortSignal): Promise<JoinResult> {
+  /** Waits for the completion on behalf of a caller at `at`. */
+  join(at: CursorText, signal: AbortSignal): Promise<JoinResult> {
     this.waiters++;
     clearTimeout(this.orphanTimer);
     return new Promise<JoinResult>((resolve) => {
@@ -69,17 +70,18 @@ export class InFlightRequest implements Position {
       };
       const onAbort = () => finish({ kind: 'cancelled' });
       const onText = () => {
-        if (!this.couldAnswer(prefix, suffix) && !this.ended) finish({ kind: 'diverged' });
+        if (!this.couldAnswer(at) && !this.ended) finish({ kind: 'diverged' });
       };
       if (signal.aborted) return finish({ kind: 'cancelled' });
       signal.addEventListener('abort', onAbort, { once: true });
       this.textListeners.add(onText);
       void this.finished.then((result) => {
         if (result.kind === 'failed') return finish({ kind: 'failed' });
-        if (prefix === this.prefix && suffix === this.suffix) {
+        // At the anchor itself the whole text is the answer, even an empty one.
+        if (typedSince(this.anchor, at) === '') {
           return finish({ kind: 'answered', text: result.text });
         }
-        const rest = remainderAfterTyping(this, result.text, prefix, suffix);
+        const rest = remainderAt(this.anchor, result.text, at);
         finish(rest === undefined ? { kind: 'diverged' } : { kind: 'answered', text: rest });
       });
     });
