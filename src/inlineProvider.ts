@@ -11,6 +11,9 @@ import type { UsageTracker } from './usageTracker';
  * plain query the core understands, and the core's answer into an InlineCompletionItem that
  * follows the API's range rules.
  */
+/** Internal command an item runs when accepted; not in the palette. */
+export const acceptedCommand = 'tokenhub.completionAccepted';
+
 export class InlineProvider implements vscode.InlineCompletionItemProvider {
   constructor(
     private readonly engine: CompletionEngine,
@@ -56,7 +59,14 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
       );
       if (!result || token.isCancellationRequested) return undefined;
       const range = new vscode.Range(start, end.translate(0, result.replaceChars));
-      return [new vscode.InlineCompletionItem(accepted + result.text, range)];
+      const item = new vscode.InlineCompletionItem(accepted + result.text, range);
+      // Runs when the user accepts the whole suggestion: the "accepted" side of the metrics.
+      item.command = {
+        title: 'Accepted',
+        command: acceptedCommand,
+        arguments: [result.text.length],
+      };
+      return [item];
     } finally {
       onCancel.dispose();
     }

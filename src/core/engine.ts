@@ -3,6 +3,7 @@ import { ApiError, isAbortError } from './api/errors';
 import { Backoff } from './backoff';
 import { CompletionCache } from './cache';
 import { completionMode, stopsFor } from './completionMode';
+import { AdaptiveDebounce } from './adaptiveDebounce';
 import { debounce } from './debounce';
 import { InFlightRequest } from './inflight';
 import { baseUrlProblem, hostOf, isLoopback } from './endpoint';
@@ -72,6 +73,7 @@ export type EngineState =
 export class CompletionEngine {
   private readonly cache = new CompletionCache();
   private readonly backoff = new Backoff();
+  private readonly pause = new AdaptiveDebounce();
   /**
    * Set after a rejected key or an unknown model: the same request would fail the same way,
    * so automatic requests wait until the settings or the key change (or Alt+\ succeeds).
@@ -114,7 +116,8 @@ export class CompletionEngine {
       // While the server asked us to wait (or is unreachable), automatic requests are not
       // sent at all; an explicit Alt+\ still is.
       if (this.configRejected || !this.backoff.canSend()) return undefined;
-      const settled = await debounce(this.deps.settings().debounceMs, signal);
+      const wait = this.pause.next(this.deps.settings().debounceMs, query.prefix, query.suffix);
+      const settled = await debounce(wait, signal);
       if (!settled) return undefined;
     }
 

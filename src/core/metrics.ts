@@ -15,6 +15,10 @@ export class EngineMetrics {
   charsReceived = 0;
   /** Characters of ghost text handed to the editor. */
   charsShown = 0;
+  /** Characters of ghost text the user accepted whole (Tab). */
+  charsAccepted = 0;
+  /** Suggestions accepted whole. */
+  accepted = 0;
   /** Milliseconds from the call to the answer, for answers that needed the network. */
   readonly latenciesMs: number[] = [];
 
@@ -33,6 +37,8 @@ export class EngineMetrics {
       cacheHits: this.cacheHits,
       charsReceived: this.charsReceived,
       charsShown: this.charsShown,
+      accepted: this.accepted,
+      charsAccepted: this.charsAccepted,
       latencyP50Ms: percentile(this.latenciesMs, 0.5),
       latencyP90Ms: percentile(this.latenciesMs, 0.9),
     };

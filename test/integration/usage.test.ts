@@ -5,6 +5,7 @@ import { closeAllEditors, commitUntil, openAtCursor, setUserSettings, sleep, typ
 
 interface Stats {
   readonly requestsStarted: number;
+  readonly accepted: number;
   readonly today: { readonly promptTokens: number; readonly completionTokens: number };
 }
 
@@ -43,7 +44,7 @@ describe('usage and the daily budget in a real VS Code', function () {
     await server.close();
   });
 
-  it('counts the tokens of each request, from usage or estimated', async () => {
+  it('counts requests, acceptances and tokens (from usage or estimated)', async () => {
     const before = await stats();
     server.reply({ text: 'counted;' });
     const editor = await openAtCursor('const n = █');
@@ -51,6 +52,7 @@ describe('usage and the daily budget in a real VS Code', function () {
     await commitUntil(editor, 'const n = counted;');
     const after = await stats();
     assert.equal(after.requestsStarted, before.requestsStarted + 1);
+    assert.equal(after.accepted, before.accepted + 1, 'the commit counted as an acceptance');
     assert.ok(todayTotal(after) > todayTotal(before), 'today’s tokens grew');
   });
 
