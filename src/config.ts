@@ -88,6 +88,7 @@ export class Config implements vscode.Disposable {
       ),
       exclude: Object.freeze(excludePatterns(config.inspect('exclude'))),
       debounceMs: number('inline.debounceMs', 0, 2000),
+      candidates: Math.round(number('inline.candidates', 1, 5)),
       maxTokens: Math.round(number('inline.maxTokens', 1, 4096)),
       temperature: number('inline.temperature', 0, 2),
       stop: Object.freeze(

@@ -48,25 +48,29 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     const cancellation = new AbortController();
     const onCancel = token.onCancellationRequested(() => cancellation.abort());
     try {
-      const result = await this.engine.complete(
-        {
-          ...cursorText(document, start, end, accepted),
-          languageId: document.languageId,
-          relativePath: vscode.workspace.asRelativePath(document.uri, false),
-          trigger: automatic ? 'automatic' : 'explicit',
-        },
-        cancellation.signal,
-      );
-      if (!result || token.isCancellationRequested) return undefined;
-      const range = new vscode.Range(start, end.translate(0, result.replaceChars));
-      const item = new vscode.InlineCompletionItem(accepted + result.text, range);
-      // Runs when the user accepts the whole suggestion: the "accepted" side of the metrics.
-      item.command = {
-        title: 'Accepted',
-        command: acceptedCommand,
-        arguments: [result.text.length],
+      const query = {
+        ...cursorText(document, start, end, accepted),
+        languageId: document.languageId,
+        relativePath: vscode.workspace.asRelativePath(document.uri, false),
+        trigger: automatic ? ('automatic' as const) : ('explicit' as const),
       };
-      return [item];
+      // Alt+\ offers alternatives to cycle through; typing gets the one best guess.
+      const results = automatic
+        ? [await this.engine.complete(query, cancellation.signal)]
+        : await this.engine.candidates(query, cancellation.signal);
+      if (token.isCancellationRequested) return undefined;
+      return results.flatMap((result) => {
+        if (!result) return [];
+        const range = new vscode.Range(start, end.translate(0, result.replaceChars));
+        const item = new vscode.InlineCompletionItem(accepted + result.text, range);
+        // Runs when the user accepts the whole suggestion: the "accepted" side of the metrics.
+        item.command = {
+          title: 'Accepted',
+          command: acceptedCommand,
+          arguments: [result.text.length],
+        };
+        return [item];
+      });
     } finally {
       onCancel.dispose();
     }

@@ -22,6 +22,9 @@ import { planStops } from './stops';
  */
 const orphanGraceMs = 250;
 
+/** How warm alternatives on an explicit trigger are sampled, so they differ from the first. */
+const alternativeTemperature = 0.7;
+
 /** The settings the engine reads on every completion (a snapshot; never cached here). */
 export interface EngineSettings {
   readonly baseUrl: string;
@@ -31,6 +34,8 @@ export interface EngineSettings {
   /** The user's extra stop sequences. */
   readonly stop: readonly string[];
   readonly debounceMs: number;
+  /** Suggestions on an explicit trigger (1 = no alternatives). */
+  readonly candidates: number;
   /** Overall deadline, time to the first text, and the longest silence mid-stream. */
   readonly timeoutMs: number;
   readonly firstTokenTimeoutMs: number;
@@ -129,6 +134,28 @@ export class CompletionEngine {
     return this.show(joined.text, query);
   }
 
+  /**
+   * Several different suggestions for an explicit trigger (Alt+\), cycled with Alt+] and Alt+[:
+   * the usual one plus alternatives sampled warmer, asked in parallel (one request each:
+   * `n > 1` cannot be streamed on every server). Duplicates are dropped.
+   */
+  async candidates(query: CompletionQuery, signal: AbortSignal): Promise<Presentation[]> {
+    const alternatives = Array.from({ length: this.deps.settings().candidates - 1 }, () =>
+      this.startRequest(query, alternativeTemperature),
+    );
+    const answers = await Promise.all([
+      this.complete(query, signal),
+      ...alternatives.map(async (request) => {
+        const joined = await request?.join(query, signal);
+        return joined?.kind === 'answered' ? this.show(joined.text, query) : undefined;
+      }),
+    ]);
+    const unique = new Map<string, Presentation>();
+    for (const answer of answers)
+      if (answer && !unique.has(answer.text)) unique.set(answer.text, answer);
+    return [...unique.values()];
+  }
+
   private show(completion: string, query: CompletionQuery): Presentation | undefined {
     const shown = present(completion, query.suffix);
     this.metrics.charsShown += shown?.text.length ?? 0;
@@ -162,8 +189,16 @@ export class CompletionEngine {
     this.settle({ kind: 'ready' });
   }
 
-  /** Starts a request for the query, superseding the one in flight; undefined when none may go. */
-  private startRequest(query: CompletionQuery): InFlightRequest | undefined {
+  /**
+   * Starts a request for the query; undefined when none may go. The main request supersedes
+   * the one in flight and fills the cache; an alternative (given its own temperature) does
+   * neither.
+   */
+  private startRequest(
+    query: CompletionQuery,
+    alternativeAt?: number,
+  ): InFlightRequest | undefined {
+    const main = alternativeAt === undefined;
     const settings = this.deps.settings();
     const problem = baseUrlProblem(settings.baseUrl);
     if (problem) {
@@ -178,7 +213,7 @@ export class CompletionEngine {
 
     // The request in flight cannot answer this position (or it would have been joined): abort
     // it so the server stops generating text nobody will see.
-    this.inFlight?.abort();
+    if (main) this.inFlight?.abort();
 
     const prompt = buildPrompt(query);
     const mode = completionMode(query.prefix, query.suffix);
@@ -194,7 +229,7 @@ export class CompletionEngine {
             model: settings.model,
             prompt: prompt.prompt,
             maxTokens: settings.maxTokens,
-            temperature: settings.temperature,
+            temperature: alternativeAt ?? settings.temperature,
             stop: stops.sent,
             timeoutMs: settings.timeoutMs,
             firstEventTimeoutMs: settings.firstTokenTimeoutMs,
@@ -205,7 +240,7 @@ export class CompletionEngine {
         ),
       orphanGraceMs,
     );
-    this.inFlight = request;
+    if (main) this.inFlight = request;
     this.metrics.requestsStarted++;
     this.beginRequest();
     const started = Date.now();
@@ -225,7 +260,7 @@ export class CompletionEngine {
       this.deps.logger.debug(
         `${mode} completion: ${result.text.length} chars in ${Date.now() - started} ms`,
       );
-      this.cache.set(query, result.text);
+      if (main) this.cache.set(query, result.text);
       this.endRequest({ kind: 'ready' });
     });
     return request;

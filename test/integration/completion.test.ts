@@ -25,6 +25,7 @@ describe('ghost text in a real VS Code', function () {
       model: 'test-model',
       'inline.enabled': true,
       'inline.debounceMs': 0,
+      'inline.candidates': 1,
       'inline.maxTokens': 48,
     });
   });
@@ -38,6 +39,7 @@ describe('ghost text in a real VS Code', function () {
       model: undefined,
       'inline.enabled': undefined,
       'inline.debounceMs': undefined,
+      'inline.candidates': undefined,
       'inline.maxTokens': undefined,
     });
     await server.close();
@@ -149,6 +151,20 @@ describe('ghost text in a real VS Code', function () {
       () => vscode.workspace.getConfiguration('tokenhub').get('inline.enabled') === true,
       'the toggle',
     );
+  });
+
+  it('offers alternatives on Alt+\\ that Alt+] cycles through', async () => {
+    await setUserSettings({ 'inline.candidates': 2 });
+    server.reply((request) => ({ text: request.body.temperature === 0.7 ? 'beta;' : 'alpha;' }));
+    const editor = await openAtCursor('const pick = █');
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+    await server.waitForRequests(2);
+    await sleep(300);
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.showNext');
+    await sleep(200);
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
+    assert.equal(editor.document.getText(), 'const pick = beta;', 'Alt+] moved to the alternative');
+    assert.equal(server.requests.length, 2, 'one request per candidate');
   });
 
   it('asks automatically while typing when on', async () => {

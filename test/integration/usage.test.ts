@@ -28,6 +28,7 @@ describe('usage and the daily budget in a real VS Code', function () {
       apiKey: 'usage-key',
       'inline.enabled': true,
       'inline.debounceMs': 0,
+      'inline.candidates': 1,
     });
   });
 
@@ -39,6 +40,7 @@ describe('usage and the daily budget in a real VS Code', function () {
       apiKey: undefined,
       'inline.enabled': undefined,
       'inline.debounceMs': undefined,
+      'inline.candidates': undefined,
       dailyTokenBudget: undefined,
     });
     await server.close();

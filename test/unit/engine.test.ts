@@ -30,6 +30,7 @@ describe('CompletionEngine', () => {
       temperature: 0.2,
       stop: [],
       debounceMs: 0,
+      candidates: 1,
       timeoutMs: 5000,
       firstTokenTimeoutMs: 5000,
       idleTimeoutMs: 5000,
@@ -202,6 +203,17 @@ describe('CompletionEngine', () => {
       body: `data: ${JSON.stringify({ choices: [{ index: 0, text: 'compu', finish_reason: null }] })}\n\n`,
     });
     assert.equal(await engine.complete(query('const v = █'), live()), undefined);
+  });
+
+  it('offers distinct alternatives on an explicit trigger, sampled warmer', async () => {
+    settings = { ...settings, candidates: 3 };
+    const texts = ['first();', 'second();', 'first();'];
+    server.reply((request) => ({ text: texts[server.requests.indexOf(request)] ?? '' }));
+    const shown = await engine.candidates(query('x = █', 'explicit'), live());
+    assert.equal(server.requests.length, 3);
+    assert.deepEqual(shown.map((s) => s.text).sort(), ['first();', 'second();']);
+    const temperatures = server.requests.map((r) => r.body.temperature).sort();
+    assert.deepEqual(temperatures, [0.2, 0.7, 0.7]);
   });
 
   it('sends nothing without a key to a remote endpoint, and says so', async () => {
