@@ -55,6 +55,7 @@ export class StatusBar implements vscode.Disposable {
     this.item.tooltip = [
       headline,
       `Model ${settings.model} at ${host}`,
+      this.engine.capabilities.describe(settings.baseUrl, settings.model),
       `Last latency: ${latency === undefined ? '-' : `${latency} ms`}`,
       `Tokens today: ${today.promptTokens + today.completionTokens}`,
       'Click for the menu.',

@@ -4,6 +4,7 @@ import { Backoff } from './backoff';
 import { CompletionCache } from './cache';
 import { completionMode, stopsFor } from './completionMode';
 import { AdaptiveDebounce } from './adaptiveDebounce';
+import { EndpointCapabilities } from './capabilities';
 import { debounce } from './debounce';
 import { InFlightRequest } from './inflight';
 import { baseUrlProblem, hostOf, isLoopback } from './endpoint';
@@ -15,6 +16,7 @@ import { present, type Presentation } from './postprocess/present';
 import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
 import { anchorAt, type CursorText } from './anchor';
 import { planStops } from './stops';
+import { withSuffixFallback } from './suffixFallback';
 
 /**
  * How long a request nobody waits for keeps streaming: VS Code asks again within ~50 ms of a
@@ -79,6 +81,8 @@ export class CompletionEngine {
   private readonly cache = new CompletionCache();
   private readonly backoff = new Backoff();
   private readonly pause = new AdaptiveDebounce();
+  /** What each endpoint accepts (fill-in-the-middle), learned from its answers. */
+  readonly capabilities = new EndpointCapabilities();
   /**
    * Set after a rejected key or an unknown model: the same request would fail the same way,
    * so automatic requests wait until the settings or the key change (or Alt+\ succeeds).
@@ -218,26 +222,41 @@ export class CompletionEngine {
     const prompt = buildPrompt(query);
     const mode = completionMode(query.prefix, query.suffix);
     const stops = planStops(stopsFor(mode), settings.stop);
+    const body = {
+      baseUrl: settings.baseUrl,
+      apiKey,
+      model: settings.model,
+      prompt: prompt.prompt,
+      maxTokens: settings.maxTokens,
+      temperature: alternativeAt ?? settings.temperature,
+      stop: stops.sent,
+      timeoutMs: settings.timeoutMs,
+      firstEventTimeoutMs: settings.firstTokenTimeoutMs,
+      idleTimeoutMs: settings.idleTimeoutMs,
+    };
+    const options = {
+      logger: this.deps.logger,
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+    };
     const request = new InFlightRequest(
       anchorAt(query),
       new CompletionCollector(mode, stops.enforced),
-      (signal) =>
-        streamCompletion(
-          {
-            baseUrl: settings.baseUrl,
-            apiKey,
-            model: settings.model,
-            prompt: prompt.prompt,
-            maxTokens: settings.maxTokens,
-            temperature: alternativeAt ?? settings.temperature,
-            stop: stops.sent,
-            timeoutMs: settings.timeoutMs,
-            firstEventTimeoutMs: settings.firstTokenTimeoutMs,
-            idleTimeoutMs: settings.idleTimeoutMs,
-          },
-          signal,
-          { logger: this.deps.logger, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) },
-        ),
+      (signal) => {
+        const open = (withSuffix: boolean) =>
+          streamCompletion(withSuffix ? { ...body, suffix: prompt.suffix } : body, signal, options);
+        // Fill-in-the-middle where the endpoint takes `suffix`, learned from its first answer.
+        const { baseUrl, model } = settings;
+        if (!prompt.suffix.trim() || this.capabilities.acceptsSuffix(baseUrl, model) === false) {
+          return open(false);
+        }
+        return withSuffixFallback(open, (accepted) => {
+          if (this.capabilities.acceptsSuffix(baseUrl, model) === accepted) return;
+          this.capabilities.recordSuffix(baseUrl, model, accepted);
+          this.deps.logger.info(
+            `${hostOf(baseUrl)} ${model}: ${this.capabilities.describe(baseUrl, model)}`,
+          );
+        });
+      },
       orphanGraceMs,
     );
     if (main) this.inFlight = request;

@@ -216,6 +216,45 @@ describe('CompletionEngine', () => {
     assert.deepEqual(temperatures, [0.2, 0.7, 0.7]);
   });
 
+  it('sends the text after the cursor as suffix, and falls back once when it is refused', async () => {
+    server.reply((request) =>
+      request.body.suffix === undefined
+        ? { text: 'a + b' }
+        : {
+            status: 400,
+            body: '{"error":{"message":"suffix is not currently supported","type":"BadRequestError"}}',
+          },
+    );
+    const first = await engine.complete(query('return █;\n}'), live());
+    assert.equal(first?.text, 'a + b');
+    assert.equal(server.requests[0]?.body.suffix, ';\n}', 'fill-in-the-middle was tried');
+    assert.equal(server.requests[1]?.body.suffix, undefined, 'then the prompt alone');
+    assert.equal(engine.capabilities.acceptsSuffix(server.url, 'test-model'), false);
+
+    await engine.complete(query('const c = █;\n'), live());
+    assert.equal(server.requests.length, 3, 'refused once, not asked again');
+    assert.equal(server.requests[2]?.body.suffix, undefined);
+  });
+
+  it('still aborts the request on an early stop when fill-in-the-middle is on', async () => {
+    server.reply({
+      chunks: ['a + b', '\n', ...Array(50).fill('x')],
+      tokenDelayMs: 20,
+      honourStop: false,
+    });
+    const result = await engine.complete(query('return █;\n}'), live());
+    assert.equal(result?.text, 'a + b');
+    assert.equal(server.requests[0]?.body.suffix, ';\n}');
+    await waitUntil(() => server.requests[0]?.aborted === true, 'the request to be aborted');
+  });
+
+  it('remembers an endpoint that accepts suffix', async () => {
+    server.reply({ text: 'x' });
+    await engine.complete(query('f(█)'), live());
+    assert.equal(server.requests[0]?.body.suffix, ')');
+    assert.equal(engine.capabilities.acceptsSuffix(server.url, 'test-model'), true);
+  });
+
   it('sends nothing without a key to a remote endpoint, and says so', async () => {
     apiKey = undefined;
     settings = { ...settings, baseUrl: 'https://api.tokenhub.ai/v1' };

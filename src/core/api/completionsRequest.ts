@@ -18,6 +18,7 @@ export function completionsBody(request: CompletionRequest): Record<string, unkn
   const body: Record<string, unknown> = {};
   if (request.model !== '') body.model = request.model;
   body.prompt = request.prompt;
+  if (request.suffix) body.suffix = request.suffix;
   // JSON.stringify turns NaN and Infinity into null, which is what we must not send.
   if (Number.isFinite(request.maxTokens))
     body.max_tokens = Math.max(1, Math.floor(request.maxTokens));

@@ -12,6 +12,11 @@ export interface CompletionRequest {
   readonly temperature: number;
   /** At most 4 are sent, as an array (TGI rejects a plain string). */
   readonly stop: readonly string[];
+  /**
+   * Text after the cursor for fill-in-the-middle, sent as `suffix` only when non-empty (vLLM
+   * rejects even `""`; servers.md §2.19). Callers fall back when a server refuses it.
+   */
+  readonly suffix?: string;
   /** Overall deadline for the whole request in milliseconds. */
   readonly timeoutMs: number;
   /**
