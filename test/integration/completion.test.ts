@@ -2,51 +2,21 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { TestServer } from '../support/server';
 import { waitUntil } from '../support/wait';
-import { closeAllEditors, commitUntil, openAtCursor, setUserSettings, sleep, type } from './editor';
+import { commitUntil, openAtCursor, setUserSettings, sleep, type } from './editor';
+import { useTestEndpoint } from './endpoint';
+import { TestServer } from '../support/server';
 
 describe('ghost text in a real VS Code', function () {
   this.timeout(30_000);
-  let server: TestServer;
-
-  before(async () => {
-    server = await TestServer.start();
-    const extension = vscode.extensions.getExtension('tokenhub.tokenhub-inline');
-    assert.ok(extension, 'the extension is installed');
-    await extension.activate();
-  });
-
-  beforeEach(async () => {
-    server.reset();
-    await setUserSettings({
-      baseUrl: server.url,
-      apiKey: 'integration-key',
-      model: 'test-model',
-      'inline.enabled': true,
-      'inline.debounceMs': 0,
-      'inline.candidates': 1,
-      'inline.maxTokens': 48,
-    });
-  });
-
-  afterEach(closeAllEditors);
-
-  after(async () => {
-    await setUserSettings({
-      baseUrl: undefined,
-      apiKey: undefined,
-      model: undefined,
-      'inline.enabled': undefined,
-      'inline.debounceMs': undefined,
-      'inline.candidates': undefined,
-      'inline.maxTokens': undefined,
-    });
-    await server.close();
+  const endpoint = useTestEndpoint({
+    apiKey: 'integration-key',
+    model: 'test-model',
+    'inline.maxTokens': 48,
   });
 
   it('shows the streamed completion and inlineSuggest.commit inserts it', async () => {
-    server.reply({ text: 'a + b;', tokenDelayMs: 5 });
+    endpoint.server.reply({ text: 'a + b;', tokenDelayMs: 5 });
     const editor = await openAtCursor('function add(a: number, b: number) {\n  return █\n}\n');
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
     await commitUntil(editor, 'return a + b;\n}');
@@ -57,11 +27,11 @@ describe('ghost text in a real VS Code', function () {
   });
 
   it('sends stream, max_tokens, a stop array and the key from user settings', async () => {
-    server.reply({ text: '42;' });
+    endpoint.server.reply({ text: '42;' });
     const editor = await openAtCursor('const answer = █');
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
     await commitUntil(editor, 'const answer = 42;');
-    const request = server.requests[0];
+    const request = endpoint.server.requests[0];
     assert.ok(request, 'the server received the request');
     assert.equal(request.path, '/v1/completions');
     assert.equal(request.body.stream, true);
@@ -99,14 +69,18 @@ describe('ghost text in a real VS Code', function () {
         'VS Code to read the workspace settings',
       );
 
-      server.reply({ text: 'safe();' });
+      endpoint.server.reply({ text: 'safe();' });
       const editor = await openAtCursor('run█');
       await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
       await commitUntil(editor, 'runsafe();');
       assert.equal(trap.requests.length, 0, 'nothing was sent to the workspace’s URL');
-      assert.equal(server.requests[0]?.headers.authorization, 'Bearer integration-key');
-      assert.equal(server.requests[0]?.body.model, 'test-model');
-      assert.equal(server.requests[0]?.body.max_tokens, 47, 'the workspace file was in effect');
+      assert.equal(endpoint.server.requests[0]?.headers.authorization, 'Bearer integration-key');
+      assert.equal(endpoint.server.requests[0]?.body.model, 'test-model');
+      assert.equal(
+        endpoint.server.requests[0]?.body.max_tokens,
+        47,
+        'the workspace file was in effect',
+      );
     } finally {
       if (original === undefined) await fs.rm(settingsFile);
       else await fs.writeFile(settingsFile, original);
@@ -115,23 +89,23 @@ describe('ghost text in a real VS Code', function () {
   });
 
   it('makes no new request while the user types through a shown suggestion', async () => {
-    server.reply({ text: 'compute(left, right);' });
+    endpoint.server.reply({ text: 'compute(left, right);' });
     const editor = await openAtCursor('const total = █');
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
-    await server.waitForRequests(1);
+    await endpoint.server.waitForRequests(1);
     await sleep(300); // the stream finishes and the ghost text is on screen
     await type('comp');
     await sleep(300);
     await commitUntil(editor, 'const total = compute(left, right);');
     assert.equal(
-      server.requests.length,
+      endpoint.server.requests.length,
       1,
       'typing through the suggestion was answered from the cache',
     );
   });
 
   it('sends no automatic request when toggled off, but Alt+\\ still works', async () => {
-    server.reply({ text: 'value;' });
+    endpoint.server.reply({ text: 'value;' });
     await vscode.commands.executeCommand('tokenhub.toggleInline');
     await waitUntil(
       () => vscode.workspace.getConfiguration('tokenhub').get('inline.enabled') === false,
@@ -140,11 +114,11 @@ describe('ghost text in a real VS Code', function () {
     const editor = await openAtCursor('let x = █');
     await type('1 + ');
     await sleep(500);
-    assert.equal(server.requests.length, 0, 'no automatic request while off');
+    assert.equal(endpoint.server.requests.length, 0, 'no automatic request while off');
 
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
     await commitUntil(editor, 'let x = 1 + value;');
-    assert.equal(server.requests.length, 1);
+    assert.equal(endpoint.server.requests.length, 1);
 
     await vscode.commands.executeCommand('tokenhub.toggleInline');
     await waitUntil(
@@ -155,23 +129,25 @@ describe('ghost text in a real VS Code', function () {
 
   it('offers alternatives on Alt+\\ that Alt+] cycles through', async () => {
     await setUserSettings({ 'inline.candidates': 2 });
-    server.reply((request) => ({ text: request.body.temperature === 0.7 ? 'beta;' : 'alpha;' }));
+    endpoint.server.reply((request) => ({
+      text: request.body.temperature === 0.7 ? 'beta;' : 'alpha;',
+    }));
     const editor = await openAtCursor('const pick = █');
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
-    await server.waitForRequests(2);
+    await endpoint.server.waitForRequests(2);
     await sleep(300);
     await vscode.commands.executeCommand('editor.action.inlineSuggest.showNext');
     await sleep(200);
     await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
     assert.equal(editor.document.getText(), 'const pick = beta;', 'Alt+] moved to the alternative');
-    assert.equal(server.requests.length, 2, 'one request per candidate');
+    assert.equal(endpoint.server.requests.length, 2, 'one request per candidate');
   });
 
   it('asks automatically while typing when on', async () => {
-    server.reply({ text: ' * 2;' });
+    endpoint.server.reply({ text: ' * 2;' });
     const editor = await openAtCursor('const doubled = █');
     await type('n');
     await commitUntil(editor, 'const doubled = n * 2;');
-    assert.ok(server.requests.length >= 1);
+    assert.ok(endpoint.server.requests.length >= 1);
   });
 });

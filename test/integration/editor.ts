@@ -2,12 +2,21 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { atCursor } from '../support/cursor';
 
+const touchedSettings = new Set<string>();
+
 /** Settings written to the user (global) level, where the extension reads them. */
 export async function setUserSettings(values: Record<string, unknown>): Promise<void> {
   const config = vscode.workspace.getConfiguration('tokenhub');
   for (const [key, value] of Object.entries(values)) {
+    touchedSettings.add(key);
     await config.update(key, value, vscode.ConfigurationTarget.Global);
   }
+}
+
+/** Removes every user setting `setUserSettings` wrote, so the next suite starts clean. */
+export async function restoreUserSettings(): Promise<void> {
+  await setUserSettings(Object.fromEntries([...touchedSettings].map((key) => [key, undefined])));
+  touchedSettings.clear();
 }
 
 /** Opens an untitled document holding `marked` with the cursor at its `█`. */

@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { TestServer } from '../support/server';
-import { closeAllEditors, commitUntil, openAtCursor, setUserSettings } from './editor';
+import {
+  closeAllEditors,
+  commitUntil,
+  openAtCursor,
+  restoreUserSettings,
+  setUserSettings,
+} from './editor';
 
 describe('the API key in a real VS Code', function () {
   this.timeout(30_000);
@@ -18,7 +24,7 @@ describe('the API key in a real VS Code', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('tokenhub.clearApiKey');
-    await setUserSettings({ baseUrl: undefined, 'inline.debounceMs': undefined });
+    await restoreUserSettings();
     await Promise.all([first.close(), second.close()]);
   });
 

@@ -1,37 +1,20 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { TestServer } from '../support/server';
 import { waitUntil } from '../support/wait';
-import { closeAllEditors, openAtCursor, setUserSettings } from './editor';
+import { closeAllEditors, openAtCursor } from './editor';
+import { useTestEndpoint } from './endpoint';
 
 describe('tokenhub.prompt in a real VS Code', function () {
   this.timeout(30_000);
-  let server: TestServer;
-
-  before(async () => {
-    server = await TestServer.start();
-    await vscode.extensions.getExtension('tokenhub.tokenhub-inline')?.activate();
-  });
-
-  beforeEach(async () => {
-    server.reset();
-    await setUserSettings({ baseUrl: server.url, apiKey: 'prompt-key', model: 'test-model' });
-  });
-
-  afterEach(closeAllEditors);
-
-  after(async () => {
-    await setUserSettings({ baseUrl: undefined, apiKey: undefined, model: undefined });
-    await server.close();
-  });
+  const endpoint = useTestEndpoint({ apiKey: 'prompt-key', model: 'test-model' });
 
   it('streams the answer in at the cursor, and one undo restores the document', async () => {
-    server.reply({ text: 'return a + b;\n', tokenDelayMs: 10 });
+    endpoint.server.reply({ text: 'return a + b;\n', tokenDelayMs: 10 });
     const original = 'def add(a, b):\n    \n';
     const editor = await openAtCursor('def add(a, b):\n    █\n', 'python');
     await vscode.commands.executeCommand('tokenhub.prompt', { prompt: 'add the numbers' });
     assert.equal(editor.document.getText(), 'def add(a, b):\n    return a + b;\n\n');
-    const request = server.requests[0];
+    const request = endpoint.server.requests[0];
     assert.ok(request);
     assert.match(request.body.prompt, /# add the numbers\n {4}$/);
     assert.equal(request.body.max_tokens, 512);
@@ -43,7 +26,7 @@ describe('tokenhub.prompt in a real VS Code', function () {
   });
 
   it('replaces the selection with the answer', async () => {
-    server.reply({ text: 'total = sum(values)' });
+    endpoint.server.reply({ text: 'total = sum(values)' });
     const editor = await openAtCursor(
       '█total = 0\nfor v in values: total += v\nprint(total)\n',
       'python',
@@ -52,11 +35,11 @@ describe('tokenhub.prompt in a real VS Code', function () {
     editor.selection = new vscode.Selection(new vscode.Position(0, 0), end);
     await vscode.commands.executeCommand('tokenhub.prompt', { prompt: 'use sum' });
     assert.equal(editor.document.getText(), 'total = sum(values)\nprint(total)\n');
-    assert.match(server.requests[0]?.body.prompt ?? '', /```\ntotal = 0\nfor v in values/);
+    assert.match(endpoint.server.requests[0]?.body.prompt ?? '', /```\ntotal = 0\nfor v in values/);
   });
 
   it('keeps its place while the user edits above the insertion', async () => {
-    server.reply({ chunks: ['one', ' two', ' three'], tokenDelayMs: 150 });
+    endpoint.server.reply({ chunks: ['one', ' two', ' three'], tokenDelayMs: 150 });
     const editor = await openAtCursor('header\n\nbody █\n', 'plaintext');
     const running = vscode.commands.executeCommand('tokenhub.prompt', { prompt: 'count' });
     await waitUntil(() => editor.document.getText().includes('one'), 'the first piece');
@@ -66,12 +49,15 @@ describe('tokenhub.prompt in a real VS Code', function () {
   });
 
   it('stops the request when the document is closed', async () => {
-    server.reply({ chunks: Array(100).fill('x'), tokenDelayMs: 50 });
+    endpoint.server.reply({ chunks: Array(100).fill('x'), tokenDelayMs: 50 });
     await openAtCursor('start █', 'plaintext');
     const running = vscode.commands.executeCommand('tokenhub.prompt', { prompt: 'many x' });
-    await server.waitForRequests(1);
+    await endpoint.server.waitForRequests(1);
     await closeAllEditors();
     await running;
-    await waitUntil(() => server.requests[0]?.aborted === true, 'the request to be aborted');
+    await waitUntil(
+      () => endpoint.server.requests[0]?.aborted === true,
+      'the request to be aborted',
+    );
   });
 });

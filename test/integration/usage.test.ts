@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { TestServer } from '../support/server';
-import { closeAllEditors, commitUntil, openAtCursor, setUserSettings, sleep, type } from './editor';
+import { commitUntil, openAtCursor, setUserSettings, sleep, type } from './editor';
+import { useTestEndpoint } from './endpoint';
 
 interface Stats {
   readonly requestsStarted: number;
@@ -14,41 +14,11 @@ const todayTotal = (s: Stats) => s.today.promptTokens + s.today.completionTokens
 
 describe('usage and the daily budget in a real VS Code', function () {
   this.timeout(30_000);
-  let server: TestServer;
-
-  before(async () => {
-    server = await TestServer.start();
-    await vscode.extensions.getExtension('tokenhub.tokenhub-inline')?.activate();
-  });
-
-  beforeEach(async () => {
-    server.reset();
-    await setUserSettings({
-      baseUrl: server.url,
-      apiKey: 'usage-key',
-      'inline.enabled': true,
-      'inline.debounceMs': 0,
-      'inline.candidates': 1,
-    });
-  });
-
-  afterEach(closeAllEditors);
-
-  after(async () => {
-    await setUserSettings({
-      baseUrl: undefined,
-      apiKey: undefined,
-      'inline.enabled': undefined,
-      'inline.debounceMs': undefined,
-      'inline.candidates': undefined,
-      dailyTokenBudget: undefined,
-    });
-    await server.close();
-  });
+  const endpoint = useTestEndpoint({ apiKey: 'usage-key' });
 
   it('counts requests, acceptances and tokens (from usage or estimated)', async () => {
     const before = await stats();
-    server.reply({ text: 'counted;' });
+    endpoint.server.reply({ text: 'counted;' });
     const editor = await openAtCursor('const n = █');
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
     await commitUntil(editor, 'const n = counted;');
@@ -59,18 +29,18 @@ describe('usage and the daily budget in a real VS Code', function () {
   });
 
   it('pauses automatic requests once the daily budget is used up, Alt+\\ still works', async () => {
-    server.reply({ text: 'spent;' });
+    endpoint.server.reply({ text: 'spent;' });
     await setUserSettings({ dailyTokenBudget: todayTotal(await stats()) + 1 });
     const editor = await openAtCursor('let a = █');
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
     await commitUntil(editor, 'let a = spent;');
-    assert.equal(server.requests.length, 1);
+    assert.equal(endpoint.server.requests.length, 1);
 
     await type(' b');
     await sleep(400);
-    assert.equal(server.requests.length, 1, 'over budget: no automatic request');
+    assert.equal(endpoint.server.requests.length, 1, 'over budget: no automatic request');
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
     await commitUntil(editor, 'let a = spent; bspent;');
-    assert.equal(server.requests.length, 2, 'an explicit trigger still goes out');
+    assert.equal(endpoint.server.requests.length, 2, 'an explicit trigger still goes out');
   });
 });
