@@ -41,10 +41,17 @@ export class StreamingInsertion implements vscode.Disposable {
     const to = document.positionAt(this.start + this.length + this.replaced);
     const own = { offset: this.start + this.length, rangeLength: this.replaced, text };
     this.pending.push(own);
-    const applied = await this.editor.edit(
-      (edit) => edit.replace(new vscode.Range(from, to), text),
-      { undoStopBefore: this.first, undoStopAfter: false },
-    );
+    const range = new vscode.Range(from, to);
+    const applied =
+      (await this.editor
+        .edit((edit) => edit.replace(range, text), {
+          undoStopBefore: this.first,
+          undoStopAfter: false,
+        })
+        .then(undefined, () => false)) ||
+      // The editor was hidden (another tab came to the front): TextEditor edits are refused
+      // then, but the document still takes a workspace edit, so the text keeps its place.
+      (!document.isClosed && (await this.applyToDocument(range, text)));
     if (!applied) {
       this.pending.splice(this.pending.indexOf(own), 1);
       return false;
@@ -55,13 +62,10 @@ export class StreamingInsertion implements vscode.Disposable {
     return true;
   }
 
-  /** The text inserted so far, as a range of the document. */
-  get range(): vscode.Range {
-    const document = this.editor.document;
-    return new vscode.Range(
-      document.positionAt(this.start),
-      document.positionAt(this.start + this.length),
-    );
+  private async applyToDocument(range: vscode.Range, text: string): Promise<boolean> {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(this.editor.document.uri, range, text);
+    return vscode.workspace.applyEdit(edit);
   }
 
   dispose(): void {

@@ -48,6 +48,16 @@ describe('tokenhub.prompt in a real VS Code', function () {
     assert.equal(editor.document.getText(), 'NEW header\n\nbody one two three\n');
   });
 
+  it('keeps writing into its document when another editor comes to the front', async () => {
+    endpoint.server.reply({ chunks: ['alpha', ' beta', ' gamma'], tokenDelayMs: 150 });
+    const editor = await openAtCursor('words: █\n', 'plaintext');
+    const running = vscode.commands.executeCommand('tokenhub.prompt', { prompt: 'three words' });
+    await waitUntil(() => editor.document.getText().includes('alpha'), 'the first piece');
+    await openAtCursor('another file█', 'plaintext');
+    await running;
+    assert.equal(editor.document.getText(), 'words: alpha beta gamma\n');
+  });
+
   it('stops the request when the document is closed', async () => {
     endpoint.server.reply({ chunks: Array(100).fill('x'), tokenDelayMs: 50 });
     await openAtCursor('start █', 'plaintext');
