@@ -105,7 +105,8 @@ export class CompletionEngine {
     const cached = this.cache.get(query);
     if (cached !== undefined) {
       this.metrics.cacheHits++;
-      return this.show(cached, query);
+      // The rest of a suggestion already on screen: not counted as shown again.
+      return present(cached, query.suffix);
     }
     const asked = Date.now();
 

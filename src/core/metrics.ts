@@ -13,7 +13,7 @@ export class EngineMetrics {
   cacheHits = 0;
   /** Characters the server streamed to us (before stops and post-processing). */
   charsReceived = 0;
-  /** Characters of ghost text handed to the editor. */
+  /** Characters of ghost text handed to the editor from the network (cache re-shows not counted). */
   charsShown = 0;
   /** Characters of ghost text the user accepted whole (Tab). */
   charsAccepted = 0;

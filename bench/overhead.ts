@@ -1,0 +1,200 @@
+/**
+ * Part 2: the extension's own time per completion, with no network waiting: the adapter's
+ * text reading (the real src/cursorText.ts on a document stored as VS Code stores it), then
+ * `engine.complete` with a `fetch` that answers at once, which covers the cache lookup,
+ * prompt building, request body, SSE parsing, stops and post-processing.
+ */
+import { buildPrompt } from '../src/core/prompt/buildPrompt';
+import { syntheticDocument } from './corpus';
+import { benchSettings, newEngine } from './engineFactory';
+import { fakeFetch } from './fakeFetch';
+import { adapterText, LineDocument } from './lineDocument';
+import { Random } from './random';
+import { Position } from './vscodeShim';
+import { msSince, quantile, round } from './stats';
+
+export interface OverheadOptions {
+  readonly seed: number;
+  /** Document sizes in lines, smallest first (the ratio is largest / smallest). */
+  readonly sizes: readonly number[];
+  /** How many completions to measure per size. */
+  readonly samples: (lines: number) => OverheadSamples;
+}
+
+export interface OverheadSamples {
+  readonly warmUp: number;
+  /** Typing samples: one miss and one cache hit each. */
+  readonly typing: number;
+  /** Cursor moves without an edit. */
+  readonly moving: number;
+}
+
+/** What the fake server answers: one ordinary line of code. */
+const completion = 'this.emit(constants.EVENT_RUN_END, { ok: true });';
+
+export async function measureOverhead(options: OverheadOptions) {
+  const random = new Random(options.seed);
+  const sizes = [];
+  for (const lines of options.sizes) {
+    sizes.push(await measureSize(lines, options.samples(lines), random));
+  }
+  const first = sizes[0];
+  const last = sizes[sizes.length - 1];
+  const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+    a && b ? round(b / a, 2) : null;
+  return {
+    sizes,
+    ratioP50: ratio(first?.typing.miss.total.p50Ms, last?.typing.miss.total.p50Ms),
+    ratioP99: ratio(first?.typing.miss.total.p99Ms, last?.typing.miss.total.p99Ms),
+    cpuRatioP50: ratio(first?.typing.miss.cpu.p50Ms, last?.typing.miss.cpu.p50Ms),
+    floor: await noiseFloor(),
+  };
+}
+
+/**
+ * Two scenarios per size. Typing: the user types a character somewhere (the document changes,
+ * so the position is new: a cache miss through the whole pipeline), then types the first
+ * character of the ghost text (answered from the cache). Moving: the cursor moves to other
+ * places without editing, each a miss in an unchanged document.
+ */
+async function measureSize(lines: number, samples: OverheadSamples, random: Random) {
+  const doc = new LineDocument(syntheticDocument(lines));
+  const chars = doc.getText().length;
+  const engine = newEngine(
+    benchSettings('http://127.0.0.1:9/v1', 0),
+    fakeFetch(() => completion),
+  );
+  const miss = new Timings();
+  const hit = new Timings();
+  const moved = new Timings();
+  const prompt: number[] = [];
+  // A sample that was not what it was meant to be (say a "miss" the cache could answer,
+  // because a random position met an earlier one) is counted here, not timed.
+  let unexpected = 0;
+  const keep = (into: Timings, call: CallTimes, wantHit: boolean, measured: boolean) => {
+    if (!measured) return;
+    if (call.shown && call.fromCache === wantHit) into.add(call);
+    else unexpected++;
+  };
+
+  for (let i = 0; i < samples.warmUp + samples.typing; i++) {
+    const measured = i >= samples.warmUp;
+    const at = doc.insert(randomCursor(doc, random), 'x');
+    keep(miss, await completeAt(engine, doc, at), false, measured);
+    const typedTo = doc.insert(at, completion.charAt(0));
+    keep(hit, await completeAt(engine, doc, typedTo), true, measured);
+    if (!measured) continue;
+    // buildPrompt alone (it also ran inside the miss), to show where the time goes.
+    const { prefix, suffix } = adapterText(doc, at);
+    const start = process.hrtime.bigint();
+    buildPrompt({ prefix, suffix, languageId: 'typescript', relativePath: 'src/big.ts' });
+    prompt.push(msSince(start));
+  }
+  for (let i = 0; i < samples.moving; i++) {
+    keep(moved, await completeAt(engine, doc, randomCursor(doc, random)), false, true);
+  }
+  return {
+    lines,
+    chars,
+    samples,
+    typing: { miss: miss.summary(), hit: hit.summary() },
+    moving: moved.summary(),
+    buildPrompt: { p50Ms: r3(quantile(prompt, 0.5)), p99Ms: r3(quantile(prompt, 0.99)) },
+    /** Samples left out: no ghost text, or a cache hit where a miss was meant, or vice versa. */
+    unexpected,
+  };
+}
+
+interface CallTimes {
+  readonly adapterMs: number;
+  readonly engineMs: number;
+  /**
+   * CPU time of the process during the call: not inflated when the OS runs other processes,
+   * but it includes V8's background threads (compiler, concurrent GC).
+   */
+  readonly cpuMs: number;
+  readonly shown: boolean;
+  readonly fromCache: boolean;
+}
+
+async function completeAt(
+  engine: ReturnType<typeof newEngine>,
+  doc: LineDocument,
+  cursor: Position,
+): Promise<CallTimes> {
+  const hitsBefore = engine.metrics.cacheHits;
+  const cpuBefore = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const text = adapterText(doc, cursor);
+  const adapterMs = msSince(start);
+  const engineStart = process.hrtime.bigint();
+  const result = await engine.complete(
+    { ...text, languageId: 'typescript', relativePath: 'src/big.ts', trigger: 'automatic' },
+    new AbortController().signal,
+  );
+  const engineMs = msSince(engineStart);
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    adapterMs,
+    engineMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    shown: result !== undefined,
+    fromCache: engine.metrics.cacheHits > hitsBefore,
+  };
+}
+
+/**
+ * The same measurement around an async call that does almost nothing: what this machine adds
+ * by itself (timer resolution, the OS running other processes, the event loop's own work).
+ */
+async function noiseFloor() {
+  const samples: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const start = process.hrtime.bigint();
+    await Promise.resolve(i);
+    samples.push(msSince(start));
+  }
+  const us = (value: number | undefined) => (value === undefined ? null : round(value * 1000, 1));
+  return { p50Us: us(quantile(samples, 0.5)), p99Us: us(quantile(samples, 0.99)) };
+}
+
+/** The middle of a random non-empty line: mid-line, so the engine asks for a single line. */
+function randomCursor(doc: LineDocument, random: Random): Position {
+  for (;;) {
+    const line = random.below(doc.lineCount);
+    const length = doc.lineAt(line).text.length;
+    if (length >= 2) return new Position(line, Math.floor(length / 2));
+  }
+}
+
+class Timings {
+  private readonly adapter: number[] = [];
+  private readonly engine: number[] = [];
+  private readonly total: number[] = [];
+  private readonly cpu: number[] = [];
+
+  add(t: CallTimes): void {
+    this.adapter.push(t.adapterMs);
+    this.engine.push(t.engineMs);
+    this.total.push(t.adapterMs + t.engineMs);
+    this.cpu.push(t.cpuMs);
+  }
+
+  summary() {
+    const pair = (samples: number[]) => ({
+      p50Ms: r3(quantile(samples, 0.5)),
+      p99Ms: r3(quantile(samples, 0.99)),
+    });
+    return {
+      adapter: pair(this.adapter),
+      engine: pair(this.engine),
+      /** Wall time of adapter + engine. */
+      total: pair(this.total),
+      cpu: pair(this.cpu),
+    };
+  }
+}
+
+function r3(value: number | undefined): number | null {
+  return value === undefined ? null : round(value, 3);
+}

@@ -1,0 +1,263 @@
+import { completionMode } from '../src/core/completionMode';
+import type { EngineMetrics } from '../src/core/metrics';
+import { splitText } from '../test/support/server';
+import type { CorpusFile } from './corpus';
+import type { GhostText } from './ghostText';
+import type { ServedRequest } from './serverProtocol';
+import { per100, quantile, round } from './stats';
+import type { KeystrokeRecord, SessionOptions } from './typingSession';
+import type { Keystroke, typingModel } from './typist';
+
+/** What the typing session recorded (times in real, compressed milliseconds). */
+export interface SessionData {
+  readonly options: SessionOptions;
+  readonly files: readonly CorpusFile[];
+  readonly plans: readonly (readonly Keystroke[])[];
+  readonly records: readonly KeystrokeRecord[];
+  readonly served: readonly ServedRequest[];
+  readonly ghosts: readonly GhostText[];
+  readonly metrics: ReturnType<EngineMetrics['snapshot']>;
+  readonly realDurationMs: number;
+  readonly typingModel: typeof typingModel;
+}
+
+export type TypingResult = ReturnType<typeof analyseSession>;
+
+/** Turns the raw records of a session into the numbers the report prints. */
+export function analyseSession(data: SessionData) {
+  const { options, records, served, metrics } = data;
+  const c = options.compression;
+  const keystrokes = records.length;
+  const recordAt = indexRecords(records);
+  const requestAt = (s: ServedRequest) => recordAt.get(`${s.fileIndex}:${s.cursor}`);
+
+  const pauses = records.filter((r) => r.pauseMs > 0);
+  const charsGenerated = sum(served.map((s) => s.charsSent));
+  const charsShown = sum(data.ghosts.map((g) => g.charsEverShown));
+  const throughKeystrokes = records.filter((r) => r.throughShown).length;
+  const throughRequests = served.filter((s) => requestAt(s)?.throughShown === true).length;
+  const atPauses = served.filter((s) => (requestAt(s)?.pauseMs ?? 0) > 0).length;
+  const serverAborted = served.filter((s) => s.aborted).length;
+  const pace = measuredPace(data);
+
+  return {
+    seed: options.seed,
+    compression: c,
+    settings: {
+      debounceMs: options.debounceMs,
+      firstTokenMs: options.firstTokenMs,
+      tokenMs: options.tokenMs,
+      continuationChars: options.continuationChars,
+      typing: data.typingModel,
+    },
+    files: data.files.map((file, i) => ({
+      source: file.source,
+      languageId: file.languageId,
+      charsTyped: file.end - file.start,
+      keystrokes: data.plans[i]?.length ?? 0,
+    })),
+    keystrokes,
+    pauses: pauses.length,
+    simulatedDurationMs: round(data.realDurationMs * c, 0),
+    realDurationMs: round(data.realDurationMs, 0),
+    totals: {
+      requestsStarted: metrics.requestsStarted,
+      requestsAtServer: served.length,
+      requestsJoined: metrics.requestsJoined,
+      requestsAbortedAtServer: serverAborted,
+      requestsAbortedByEngine: metrics.requestsAborted,
+      cacheHits: metrics.cacheHits,
+      charsGenerated,
+      charsShown,
+      charsReceivedByEngine: metrics.charsReceived,
+      ghostCharsDisplayedSum: metrics.charsShown,
+    },
+    per100Keystrokes: {
+      requestsStarted: per100(metrics.requestsStarted, keystrokes),
+      requestsJoined: per100(metrics.requestsJoined, keystrokes),
+      requestsAborted: per100(serverAborted, keystrokes),
+      cacheHits: per100(metrics.cacheHits, keystrokes),
+      charsGenerated: per100(charsGenerated, keystrokes),
+      charsShown: per100(charsShown, keystrokes),
+      tokensGenerated: per100(charsGenerated / 4, keystrokes),
+      tokensShown: per100(charsShown / 4, keystrokes),
+    },
+    requestsPerPause: pauses.length === 0 ? 0 : round(metrics.requestsStarted / pauses.length, 2),
+    requestsAtPauses: atPauses,
+    requestsWhileTyping: served.length - atPauses,
+    unshownPct:
+      charsGenerated === 0 ? 0 : round(100 * Math.max(0, 1 - charsShown / charsGenerated)),
+    typingThrough: { keystrokes: throughKeystrokes, requests: throughRequests },
+    pauseToGhost: pauseLatency(data, pace),
+    timing: {
+      keystrokeLatenessP50Ms: round((quantile(lateness(records), 0.5) ?? 0) * c),
+      keystrokeLatenessP99Ms: round((quantile(lateness(records), 0.99) ?? 0) * c),
+      serverFirstTokenMeasuredMs: round(pace.firstTokenMs),
+      serverTokenMeasuredMs: round(pace.tokenMs),
+    },
+    checks: {
+      promptsNotLocated: served.filter((s) => s.cursor === -1).length,
+      ghostTextsNotMatchingFile: sum(data.ghosts.map((g) => g.mismatches)),
+      failedCalls: records.filter((r) => r.outcome === 'failed').length,
+    },
+  };
+}
+
+/** The pace the server actually kept in this run (uncompressed ms), from its write times. */
+function measuredPace(data: SessionData) {
+  const c = data.options.compression;
+  const firstToken: number[] = [];
+  const tokenGaps: number[] = [];
+  for (const s of data.served) {
+    const [first] = s.textAt;
+    if (first !== undefined) firstToken.push((first - s.arrivedMs) * c);
+    for (let i = 1; i < s.textAt.length; i++) {
+      tokenGaps.push(((s.textAt[i] ?? 0) - (s.textAt[i - 1] ?? 0)) * c);
+    }
+  }
+  return {
+    firstTokenMs: quantile(firstToken, 0.5) ?? data.options.firstTokenMs,
+    tokenMs: quantile(tokenGaps, 0.5) ?? data.options.tokenMs,
+  };
+}
+
+/**
+ * Pause-to-ghost-text: from the keystroke that starts a pause to the ghost text being there.
+ * A pause that ended before any ghost text came counts as Infinity (none was seen in that
+ * pause); a pause where the engine had nothing to show (say, at a blank line) is counted
+ * apart. Each pause gets its own target, because the time to the end of the first line
+ * depends on how long that line is; the target uses the pace the server really kept, so the
+ * engine is not blamed for the server's timers running late under compression.
+ *
+ * A pause shorter than its target cannot tell whether the target was met when the ghost text
+ * came after it, so the target is judged on the network pauses at least as long as their
+ * target. Pause lengths are drawn independently of the engine, so this selects no latencies.
+ */
+function pauseLatency(data: SessionData, pace: { firstTokenMs: number; tokenMs: number }) {
+  const { options, records, served, files } = data;
+  const c = options.compression;
+  const servedAt = new Map(served.map((s) => [`${s.fileIndex}:${s.cursor}`, s]));
+  const all = new Samples();
+  const cache = new Samples();
+  const network = new Samples();
+  const judged = new Samples();
+  const singleLine = new Samples();
+  const multiLine = new Samples();
+  const toRequest: number[] = [];
+  const requestToGhost: number[] = [];
+  const lastTextToGhost: number[] = [];
+  const serverStream: number[] = [];
+  const serverFirstLine: number[] = [];
+  let empty = 0;
+  for (const r of records) {
+    if (r.pauseMs === 0) continue;
+    if (r.outcome === 'empty' || r.outcome === 'failed') {
+      empty++;
+      continue;
+    }
+    const text = files[r.fileIndex]?.text ?? '';
+    const tokens = firstLineTokens(text, r.end, options.continuationChars);
+    const firstLineMs = pace.firstTokenMs + pace.tokenMs * tokens;
+    const budget = options.debounceMs + firstLineMs + 10;
+    const shown = r.outcome === 'shown' && r.settledMs !== undefined;
+    const latency = shown ? ((r.settledMs ?? 0) - r.atMs) * c : Infinity;
+    all.add(latency, budget);
+    (r.fromCache ? cache : network).add(latency, budget);
+    if (!r.fromCache) {
+      // The engine's own rule for this position, so the split matches what it asked for.
+      const mode = completionMode(text.slice(0, r.end), '');
+      (mode === 'multiLine' ? multiLine : singleLine).add(latency, budget);
+      if (r.pauseMs >= budget) judged.add(latency, budget);
+    }
+    const request = servedAt.get(`${r.fileIndex}:${r.end}`);
+    if (shown && !r.fromCache && request !== undefined && request.arrivedMs >= r.atMs) {
+      const settled = r.settledMs ?? 0;
+      toRequest.push((request.arrivedMs - r.atMs) * c);
+      requestToGhost.push((settled - request.arrivedMs) * c);
+      const lastText = request.textAt[request.textAt.length - 1];
+      if (lastText !== undefined) {
+        serverStream.push((lastText - request.arrivedMs) * c);
+        lastTextToGhost.push((settled - lastText) * c);
+      }
+      serverFirstLine.push(firstLineMs);
+    }
+  }
+  return {
+    all: all.summary(),
+    fromCache: cache.summary(),
+    fromNetwork: network.summary(),
+    singleLine: singleLine.summary(),
+    multiLine: multiLine.summary(),
+    /** Network pauses at least as long as their target: where the target is judged. */
+    judged: judged.summary(),
+    emptyCount: empty,
+    /** Pauses answered by a request made at that very position, split at the request. */
+    breakdown: {
+      samples: toRequest.length,
+      keystrokeToRequestP50Ms: q(toRequest, 0.5),
+      requestToGhostP50Ms: q(requestToGhost, 0.5),
+      /** From the request's arrival to its last text event: the server really streaming. */
+      serverStreamP50Ms: q(serverStream, 0.5),
+      /** From the last text event of the request to the ghost text: finish event, [DONE], client. */
+      lastTextToGhostP50Ms: q(lastTextToGhost, 0.5),
+      serverFirstLineP50Ms: q(serverFirstLine, 0.5),
+    },
+  };
+}
+
+/** Latencies of a set of pauses with each pause's own target. */
+class Samples {
+  private readonly latencies: number[] = [];
+  private readonly budgets: number[] = [];
+  private readonly excess: number[] = [];
+
+  add(latency: number, budget: number): void {
+    this.latencies.push(latency);
+    this.budgets.push(budget);
+    this.excess.push(latency - budget);
+  }
+
+  summary() {
+    const n = this.latencies.length;
+    return {
+      count: n,
+      /** Pauses that ended before the ghost text came (counted as Infinity in the quantiles). */
+      late: this.latencies.filter((l) => l === Infinity).length,
+      p50Ms: q(this.latencies, 0.5),
+      p90Ms: q(this.latencies, 0.9),
+      targetP50Ms: q(this.budgets, 0.5),
+      /** Median of (latency - that pause's target): at most 0 means the target is met. */
+      excessP50Ms: q(this.excess, 0.5),
+      withinTargetPct: n === 0 ? 0 : round((100 * this.excess.filter((e) => e <= 0).length) / n),
+    };
+  }
+}
+
+/** A quantile for the report: null without samples; Infinity kept (the JSON says "never"). */
+function q(samples: readonly number[], p: number): number | null {
+  const value = quantile(samples, p);
+  return value === undefined ? null : value === Infinity ? Infinity : round(value);
+}
+
+/**
+ * How many ~4-character tokens the server streams for the first line of the continuation at
+ * `offset`, counting the token that ends it (the newline, or the finish event after a stop).
+ */
+export function firstLineTokens(text: string, offset: number, continuationChars: number): number {
+  const continuation = text.slice(offset, offset + continuationChars);
+  const newline = continuation.indexOf('\n');
+  const firstLine = newline === -1 ? continuation : continuation.slice(0, newline);
+  return splitText(firstLine).length;
+}
+
+function indexRecords(records: readonly KeystrokeRecord[]): Map<string, KeystrokeRecord> {
+  return new Map(records.map((r) => [`${r.fileIndex}:${r.end}`, r]));
+}
+
+function lateness(records: readonly KeystrokeRecord[]): number[] {
+  return records.map((r) => r.atMs - r.plannedMs);
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,215 @@
+/**
+ * Part 1: a human typing real files, replayed against the real engine and the project's test
+ * server, through the same path the VS Code adapter uses: one `engine.complete` call per
+ * keystroke with the text around the cursor read by the adapter's own code (src/cursorText.ts),
+ * and an AbortSignal that is aborted when the next keystroke arrives (VS Code cancels the
+ * provider's token then).
+ *
+ * Time is compressed: every delay (keystroke gaps, pauses, the server's delays, the debounce)
+ * is divided by `compression`, and measured times are multiplied back, so results read in
+ * uncompressed milliseconds. What is NOT compressed is the engine's CPU time (so it weighs
+ * `compression` times more than in reality), the orphan grace of a request nobody waits for (a
+ * constant in src/core/engine.ts) and the request timeouts (they only fire on failures).
+ */
+import type { CompletionEngine } from '../src/core/engine';
+import { BenchServer } from './benchServer';
+import { loadCorpus, type CorpusFile } from './corpus';
+import { benchSettings, newEngine } from './engineFactory';
+import { GhostText } from './ghostText';
+import { adapterText, LineDocument } from './lineDocument';
+import { Random } from './random';
+import { analyseSession, type TypingResult } from './typingAnalysis';
+import { planKeystrokes, typingModel, type Keystroke, type PauseReason } from './typist';
+
+export interface SessionOptions {
+  readonly seed: number;
+  /** All delays are divided by this; results are reported multiplied back. */
+  readonly compression: number;
+  /** Uncompressed ms: the engine's debounce and the server's pace (issue 4: 150 and 15). */
+  readonly debounceMs: number;
+  readonly firstTokenMs: number;
+  readonly tokenMs: number;
+  /** Characters of true continuation the server offers per request. */
+  readonly continuationChars: number;
+  /** The session refuses to report on fewer keystrokes than this (issue 4: 5,000). */
+  readonly minKeystrokes: number;
+}
+
+/** What happened at one keystroke. Times are real (compressed) ms since the session epoch. */
+export interface KeystrokeRecord {
+  readonly fileIndex: number;
+  /** Cursor offset in the file after the keystroke. */
+  readonly end: number;
+  readonly plannedMs: number;
+  readonly atMs: number;
+  readonly pauseMs: number;
+  readonly pauseReason: PauseReason | undefined;
+  /** The user typed the start of the ghost text that was on screen. */
+  readonly throughShown: boolean;
+  /** The engine answered from its cache (decided synchronously inside `complete`). */
+  fromCache: boolean;
+  /** shown: ghost text; empty: the engine had nothing to show; cancelled: the next keystroke came first. */
+  outcome: 'pending' | 'shown' | 'empty' | 'cancelled' | 'failed';
+  settledMs?: number;
+}
+
+/** Uncompressed ms the user stays idle after finishing a file, so the last answers arrive. */
+const idleAfterFileMs = 2000;
+
+export async function runTypingSession(options: SessionOptions): Promise<TypingResult> {
+  const { files, missing } = loadCorpus();
+  const random = new Random(options.seed);
+  const plans = files.map((file) => planKeystrokes(file, random));
+  const keystrokes = plans.reduce((n, plan) => n + plan.length, 0);
+  if (keystrokes < options.minKeystrokes) {
+    throw new Error(
+      `typing corpus has ${keystrokes} keystrokes, fewer than ${options.minKeystrokes}` +
+        (missing.length > 0 ? ` (missing: ${missing.join(', ')})` : ''),
+    );
+  }
+
+  const c = options.compression;
+  const epoch = process.hrtime.bigint();
+  const clock = () => Number(process.hrtime.bigint() - epoch) / 1e6;
+  const server = await BenchServer.start({
+    texts: files.map((file) => file.text),
+    firstTokenDelayMs: options.firstTokenMs / c,
+    tokenDelayMs: options.tokenMs / c,
+    continuationChars: options.continuationChars,
+    epoch: String(epoch),
+  });
+  try {
+    // The request timeout only fires on failure, so it is left uncompressed.
+    const settings = benchSettings(server.url, options.debounceMs / c);
+    await warmUp(newEngine(settings), server, files);
+    const warmUpRequests = (await server.requests()).length;
+
+    const engine = newEngine(settings);
+    const records: KeystrokeRecord[] = [];
+    const ghosts: GhostText[] = [];
+    const started = clock();
+    for (const [fileIndex, file] of files.entries()) {
+      const ghost = new GhostText(file.text);
+      ghosts.push(ghost);
+      const plan = plans[fileIndex] ?? [];
+      const typist = { engine, server, clock, compression: c, fileIndex, file, ghost };
+      records.push(...(await typeFile(typist, plan)));
+    }
+    const realDurationMs = clock() - started;
+    const served = (await server.requests()).slice(warmUpRequests);
+    return analyseSession({
+      options,
+      files,
+      plans,
+      records,
+      served,
+      ghosts,
+      metrics: engine.metrics.snapshot(),
+      realDurationMs,
+      typingModel,
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+interface Typist {
+  readonly engine: CompletionEngine;
+  readonly server: BenchServer;
+  readonly clock: () => number;
+  readonly compression: number;
+  readonly fileIndex: number;
+  readonly file: CorpusFile;
+  readonly ghost: GhostText;
+}
+
+/** Replays one file's keystrokes on an absolute schedule (lateness does not accumulate). */
+async function typeFile(typist: Typist, plan: readonly Keystroke[]): Promise<KeystrokeRecord[]> {
+  const { engine, server, clock, compression, fileIndex, file, ghost } = typist;
+  const records: KeystrokeRecord[] = [];
+  const answers: Promise<void>[] = [];
+  let current: AbortController | undefined;
+  let plannedMs = clock();
+  // The document holds the file up to where typing starts; the user writes it top to bottom,
+  // so there is nothing after the cursor.
+  const doc = new LineDocument(file.text.slice(0, file.start));
+  let cursor = doc.end;
+  server.setCursor(fileIndex, file.start);
+  for (const keystroke of plan) {
+    plannedMs += keystroke.gapMs / compression;
+    await sleep(plannedMs - clock());
+    const atMs = clock();
+    // VS Code cancels the previous provider call as soon as the document changes.
+    current?.abort();
+    cursor = doc.insert(cursor, keystroke.text);
+    server.setCursor(fileIndex, keystroke.end);
+    const record: KeystrokeRecord = {
+      fileIndex,
+      end: keystroke.end,
+      plannedMs,
+      atMs,
+      pauseMs: keystroke.pauseMs,
+      pauseReason: keystroke.pauseReason,
+      throughShown: ghost.type(keystroke.text),
+      fromCache: false,
+      outcome: 'pending',
+    };
+    records.push(record);
+    const controller = new AbortController();
+    current = controller;
+    const hitsBefore = engine.metrics.cacheHits;
+    const text = adapterText(doc, cursor);
+    if (text.offset !== keystroke.end) throw new Error('typing harness out of step with its plan');
+    const answer = engine.complete(
+      {
+        ...text,
+        languageId: file.languageId,
+        relativePath: file.relativePath,
+        trigger: 'automatic',
+      },
+      controller.signal,
+    );
+    record.fromCache = engine.metrics.cacheHits > hitsBefore;
+    answers.push(
+      answer.then(
+        (result) => {
+          // VS Code drops the answer of a cancelled call, so it never shows.
+          if (controller.signal.aborted) return void (record.outcome = 'cancelled');
+          record.settledMs = clock();
+          if (!result) return void (record.outcome = 'empty');
+          record.outcome = 'shown';
+          ghost.show(result.text, keystroke.end);
+        },
+        () => void (record.outcome = 'failed'),
+      ),
+    );
+  }
+  await sleep(idleAfterFileMs / compression);
+  current?.abort();
+  await Promise.all(answers);
+  return records;
+}
+
+/**
+ * One completion on a throwaway engine, so the first measured keystrokes do not pay for
+ * opening the connection and for JIT compilation, which a long-lived extension host has done.
+ */
+async function warmUp(engine: CompletionEngine, server: BenchServer, files: readonly CorpusFile[]) {
+  const file = files[0];
+  if (!file) return;
+  for (const end of [file.start, file.start + 40, file.start + 80]) {
+    server.setCursor(0, end);
+    const doc = new LineDocument(file.text.slice(0, end));
+    const query = {
+      ...adapterText(doc, doc.end),
+      languageId: file.languageId,
+      relativePath: file.relativePath,
+      trigger: 'explicit' as const,
+    };
+    await engine.complete(query, new AbortController().signal);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
