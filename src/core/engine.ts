@@ -11,6 +11,7 @@ import { baseUrlProblem, hostOf, isLoopback } from './endpoint';
 import type { Logger } from './logger';
 import { EngineMetrics } from './metrics';
 import { tokensUsed, type TokenCount } from './usage';
+import { blockContextAt } from './postprocess/blockEnd';
 import { CompletionCollector } from './postprocess/collector';
 import { present, type Presentation } from './postprocess/present';
 import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
@@ -241,7 +242,7 @@ export class CompletionEngine {
     };
     const request = new InFlightRequest(
       anchorAt(query),
-      new CompletionCollector(mode, stops.enforced),
+      new CompletionCollector(mode, stops.enforced, blockContextAt(query.prefix, query.suffix)),
       (signal) => {
         const open = (withSuffix: boolean) =>
           streamCompletion(withSuffix ? { ...body, suffix: prompt.suffix } : body, signal, options);

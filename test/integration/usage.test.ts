@@ -23,7 +23,8 @@ describe('usage and the daily budget in a real VS Code', function () {
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
     await commitUntil(editor, 'const n = counted;');
     const after = await stats();
-    assert.equal(after.requestsStarted, before.requestsStarted + 1);
+    // At least: accepting may make VS Code ask again at the new position.
+    assert.ok(after.requestsStarted >= before.requestsStarted + 1, 'the request was counted');
     assert.equal(after.accepted, before.accepted + 1, 'the commit counted as an acceptance');
     assert.ok(todayTotal(after) > todayTotal(before), 'today’s tokens grew');
   });

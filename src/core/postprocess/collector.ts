@@ -1,11 +1,12 @@
 import type { CompletionMode } from '../completionMode';
 import { firstStopIndex } from '../stops';
+import { blockEnd, type BlockContext } from './blockEnd';
 
 /**
  * Accumulates streamed text and decides as early as possible that the completion is complete,
  * so the engine can stop reading and abort the request instead of paying for tokens that would
- * be thrown away: at the first stop sequence (servers may honour only four, or none), and in
- * single-line mode at the first newline.
+ * be thrown away: at the first stop sequence (servers may honour only four, or none), in
+ * single-line mode at the first newline, and in multi-line mode at the end of the block.
  */
 export class CompletionCollector {
   private buffer = '';
@@ -14,6 +15,7 @@ export class CompletionCollector {
   constructor(
     private readonly mode: CompletionMode,
     private readonly stops: readonly string[],
+    private readonly block: BlockContext = { cursorIndent: '', nextLine: '' },
   ) {}
 
   /** Adds a delta; returns true once the completion is decided and reading should stop. */
@@ -25,6 +27,13 @@ export class CompletionCollector {
     if (cut !== -1) {
       this.buffer = this.buffer.slice(0, cut);
       this.decided = true;
+    }
+    if (this.mode === 'multiLine') {
+      const end = blockEnd(this.buffer, this.block);
+      if (end !== undefined) {
+        this.buffer = this.buffer.slice(0, end);
+        this.decided = true;
+      }
     }
     return this.decided;
   }
