@@ -12,7 +12,8 @@ import { StatusBar } from './statusBar';
 import { UsageTracker } from './usageTracker';
 import { showWalkthroughOnce } from './walkthrough';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
   const log = new Log();
   const config = new Config((message) => log.warn(message));
   const keys = new ApiKeys(context.secrets, config, log, context.globalState);
@@ -40,11 +41,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     new ErrorNotifier(engine),
     ...registerCommands({ config, keys, log, engine, usage, prompt }),
   );
-  await keys.load();
+  // Reading secret storage is a round trip to the UI side (a browser in remote setups): it is
+  // not awaited, so activation does not wait on it; the key in settings or the environment
+  // serves until it arrives, and its arrival resets the engine like any key change.
+  void keys
+    .load()
+    .then(() =>
+      log.info(`key from ${keys.source() ?? 'nowhere'} for ${hostOf(config.current.baseUrl)}`),
+    );
   void showWalkthroughOnce(context);
-  log.info(
-    `ready: ${config.current.model} at ${hostOf(config.current.baseUrl)}, key from ${keys.source() ?? 'nowhere'}`,
-  );
+  engine.metrics.activationMs = Math.round((performance.now() - started) * 10) / 10;
+  log.info(`activated in ${engine.metrics.activationMs} ms: ${config.current.model}`);
 }
 
 export function deactivate(): void {

@@ -19,6 +19,8 @@ export class EngineMetrics {
   charsAccepted = 0;
   /** Suggestions accepted whole. */
   accepted = 0;
+  /** How long `activate()` took, in milliseconds (set once by the extension). */
+  activationMs: number | undefined;
   /** Milliseconds from the call to the answer, for answers that needed the network. */
   readonly latenciesMs: number[] = [];
 
@@ -31,6 +33,7 @@ export class EngineMetrics {
   /** A plain copy for printing and JSON. */
   snapshot() {
     return {
+      activationMs: this.activationMs,
       requestsStarted: this.requestsStarted,
       requestsJoined: this.requestsJoined,
       requestsAborted: this.requestsAborted,

@@ -8,4 +8,12 @@ describe('extension host', () => {
     await extension.activate();
     assert.strictEqual(extension.isActive, true);
   });
+
+  it('reports how long activation took (a measurement, printed; not a timing assertion)', async () => {
+    const stats = (await vscode.commands.executeCommand('tokenhub.showStats')) as {
+      activationMs?: number;
+    };
+    assert.ok(typeof stats.activationMs === 'number' && stats.activationMs > 0);
+    console.log(`      activation: ${stats.activationMs} ms`);
+  });
 });
