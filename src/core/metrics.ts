@@ -49,7 +49,7 @@ export class EngineMetrics {
 }
 
 /** The `p` quantile (0..1) of the samples, or undefined when there are none. */
-export function percentile(samples: readonly number[], p: number): number | undefined {
+function percentile(samples: readonly number[], p: number): number | undefined {
   if (samples.length === 0) return undefined;
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];

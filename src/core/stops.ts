@@ -1,5 +1,4 @@
-/** The most stop sequences OpenAI (and so most servers) accept in one request. */
-export const maxServerStops = 4;
+import { MAX_STOP_SEQUENCES } from './api/completionsRequest';
 
 /**
  * The stops sent to the server and the full list the client enforces: the extension's own
@@ -8,7 +7,7 @@ export const maxServerStops = 4;
  */
 export function planStops(own: readonly string[], user: readonly string[]) {
   const all = [...new Set([...own, ...user].filter((s) => s.length > 0))];
-  return { sent: all.slice(0, maxServerStops), enforced: all };
+  return { sent: all.slice(0, MAX_STOP_SEQUENCES), enforced: all };
 }
 
 /**

@@ -2,7 +2,7 @@ import { ApiError } from './api/errors';
 import type { CompletionOutcome } from './api/types';
 
 /** True for the errors servers give when they do not take `suffix` (servers.md §1c, §2.19). */
-export function refusesSuffix(error: unknown): boolean {
+function refusesSuffix(error: unknown): boolean {
   return (
     error instanceof ApiError &&
     (error.kind === 'badRequest' || error.kind === 'server' || error.kind === 'protocol') &&
