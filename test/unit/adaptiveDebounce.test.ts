@@ -29,6 +29,17 @@ describe('AdaptiveDebounce', () => {
     assert.equal(at(pause, 'return valu█ + 1'), 300, 'still fast by the recent gaps');
   });
 
+  it('shortens the wait less at a boundary while the user types fast', () => {
+    let clock = 0;
+    const pause = new AdaptiveDebounce(() => clock);
+    for (const text of ['f█', 'fo█', 'foo█', 'foo(█)']) {
+      clock += 80;
+      at(pause, text);
+    }
+    clock += 80;
+    assert.equal(at(pause, 'foo(a,█)'), 150);
+  });
+
   it('does not treat a word in the middle of a line as a boundary', () => {
     const pause = new AdaptiveDebounce(() => 0);
     assert.equal(at(pause, 'const x = fo█o + 1'), 200);
