@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Config } from './config';
 import type { CompletionEngine } from './core/engine';
-import { acceptedCommand } from './inlineProvider';
 import type { Log } from './log';
 import { selectModel } from './modelPicker';
 import type { PromptCommand } from './promptCommand';
@@ -36,10 +35,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('tokenhub.showMenu', () => showMenu(config, keys, engine)),
     vscode.commands.registerCommand('tokenhub.showStats', () => showStats(engine, usage, log)),
     vscode.commands.registerCommand('tokenhub.showLog', () => log.show()),
-    vscode.commands.registerCommand(acceptedCommand, (chars: number) => {
-      engine.metrics.accepted++;
-      engine.metrics.charsAccepted += chars;
-    }),
   ];
 }
 

@@ -6,6 +6,8 @@ export interface Settings extends EngineSettings {
   /** `tokenhub.apiKey` from user settings ('' when unset). */
   readonly apiKey: string;
   readonly inlineEnabled: boolean;
+  /** `tokenhub.inline.prefetch`: ask for the next suggestion as soon as one is accepted. */
+  readonly prefetch: boolean;
   /** `tokenhub.inline.languages`: automatic completions per language id (`*` for the rest). */
   readonly languages: Readonly<Record<string, boolean>>;
   /** `tokenhub.exclude`: globs of files never sent; the user's, the default and the workspace's. */
@@ -89,6 +91,7 @@ export class Config implements vscode.Disposable {
       exclude: Object.freeze(excludePatterns(config.inspect('exclude'))),
       debounceMs: number('inline.debounceMs', 0, 2000),
       candidates: Math.round(number('inline.candidates', 1, 5)),
+      prefetch: config.get<unknown>('inline.prefetch') === true,
       maxTokens: Math.round(number('inline.maxTokens', 1, 4096)),
       temperature: number('inline.temperature', 0, 2),
       stop: Object.freeze(

@@ -23,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
     logger: log,
   });
   const usage = new UsageTracker(context.globalState, config);
+  const provider = new InlineProvider(engine, config, usage);
   const prompt = new PromptCommand(config, keys, log, context.globalState, usage);
   context.subscriptions.push(
     log,
@@ -33,10 +34,8 @@ export function activate(context: vscode.ExtensionContext): void {
     keys.onDidChange(() => engine.reset()),
     usage,
     { dispose: engine.onUsage((count) => usage.record(count)) },
-    vscode.languages.registerInlineCompletionItemProvider(
-      { pattern: '**' },
-      new InlineProvider(engine, config, usage),
-    ),
+    provider,
+    vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     new StatusBar(engine, config, keys, usage),
     new ErrorNotifier(engine),
     ...registerCommands({ config, keys, log, engine, usage, prompt }),

@@ -1,25 +1,36 @@
 import * as vscode from 'vscode';
 import type { Config } from './config';
-import type { CompletionEngine } from './core/engine';
+import type { CompletionEngine, CompletionQuery } from './core/engine';
 import { languageEnabled } from './core/languages';
 import { cursorText } from './cursorText';
 import { isExcluded } from './exclusions';
 import type { UsageTracker } from './usageTracker';
 
+/** Internal command an item runs when accepted; not in the palette. */
+const acceptedCommand = 'tokenhub.completionAccepted';
+
 /**
  * The VS Code adapter: turns the editor's document, position and CancellationToken into the
  * plain query the core understands, and the core's answer into an InlineCompletionItem that
- * follows the API's range rules.
+ * follows the API's range rules. It also hears about accepted suggestions (metrics, and the
+ * optional prefetch of the next one).
  */
-/** Internal command an item runs when accepted; not in the palette. */
-export const acceptedCommand = 'tokenhub.completionAccepted';
+export class InlineProvider implements vscode.InlineCompletionItemProvider, vscode.Disposable {
+  private readonly onAccepted: vscode.Disposable;
 
-export class InlineProvider implements vscode.InlineCompletionItemProvider {
   constructor(
     private readonly engine: CompletionEngine,
     private readonly config: Config,
     private readonly usage: UsageTracker,
-  ) {}
+  ) {
+    this.onAccepted = vscode.commands.registerCommand(acceptedCommand, (chars: number) =>
+      this.accepted(chars),
+    );
+  }
+
+  dispose(): void {
+    this.onAccepted.dispose();
+  }
 
   async provideInlineCompletionItems(
     document: vscode.TextDocument,
@@ -27,16 +38,8 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     context: vscode.InlineCompletionContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
-    const settings = this.config.current;
     const automatic = context.triggerKind === vscode.InlineCompletionTriggerKind.Automatic;
-    // Turned off (everywhere or for this language) or over the daily budget means no automatic
-    // requests; Alt+\ (an explicit trigger) still works. An excluded file is never sent.
-    const paused =
-      !settings.inlineEnabled ||
-      !languageEnabled(settings.languages, document.languageId) ||
-      this.usage.overBudget();
-    if (automatic && paused) return undefined;
-    if (token.isCancellationRequested || isExcluded(document, settings.exclude)) return undefined;
+    if (token.isCancellationRequested || !this.mayAsk(document, automatic)) return undefined;
 
     // With the suggest widget open, the ghost text must extend the selected item and replace
     // the same range, so the prompt is built as if that item had been accepted.
@@ -48,12 +51,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     const cancellation = new AbortController();
     const onCancel = token.onCancellationRequested(() => cancellation.abort());
     try {
-      const query = {
-        ...cursorText(document, start, end, accepted),
-        languageId: document.languageId,
-        relativePath: vscode.workspace.asRelativePath(document.uri, false),
-        trigger: automatic ? ('automatic' as const) : ('explicit' as const),
-      };
+      const query = queryAt(document, start, end, accepted, automatic ? 'automatic' : 'explicit');
       // Alt+\ offers alternatives to cycle through; typing gets the one best guess.
       const results = automatic
         ? [await this.engine.complete(query, cancellation.signal)]
@@ -75,4 +73,47 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
       onCancel.dispose();
     }
   }
+
+  /**
+   * Turned off (everywhere or for this language) or over the daily budget means no automatic
+   * requests; Alt+\ (an explicit trigger) still works. An excluded file is never sent.
+   */
+  private mayAsk(document: vscode.TextDocument, automatic: boolean): boolean {
+    const settings = this.config.current;
+    if (isExcluded(document, settings.exclude)) return false;
+    const paused =
+      !settings.inlineEnabled ||
+      !languageEnabled(settings.languages, document.languageId) ||
+      this.usage.overBudget();
+    return !(automatic && paused);
+  }
+
+  /**
+   * Counts the acceptance and, with `tokenhub.inline.prefetch`, asks for the next suggestion at
+   * once (no debounce): the user just took one and is likely to want the next.
+   */
+  private accepted(chars: number): void {
+    this.engine.metrics.accepted++;
+    this.engine.metrics.charsAccepted += chars;
+    const editor = vscode.window.activeTextEditor;
+    if (!this.config.current.prefetch || !editor || !this.mayAsk(editor.document, true)) return;
+    const position = editor.selection.active;
+    const query = queryAt(editor.document, position, position, '', 'prefetch');
+    void this.engine.complete(query, new AbortController().signal);
+  }
+}
+
+function queryAt(
+  document: vscode.TextDocument,
+  start: vscode.Position,
+  end: vscode.Position,
+  accepted: string,
+  trigger: CompletionQuery['trigger'],
+): CompletionQuery {
+  return {
+    ...cursorText(document, start, end, accepted),
+    languageId: document.languageId,
+    relativePath: vscode.workspace.asRelativePath(document.uri, false),
+    trigger,
+  };
 }

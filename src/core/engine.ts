@@ -56,8 +56,11 @@ export interface EngineDeps {
 
 /** A request for ghost text at one cursor position. */
 export interface CompletionQuery extends DocumentContext, CursorText {
-  /** `explicit` (Alt+\) skips the debounce; `automatic` waits for a pause in typing. */
-  readonly trigger: 'automatic' | 'explicit';
+  /**
+   * `automatic` waits for a pause in typing; `explicit` (Alt+\) skips the debounce and any
+   * back-off; `prefetch` (right after an accepted suggestion) skips the debounce only.
+   */
+  readonly trigger: 'automatic' | 'explicit' | 'prefetch';
 }
 
 /** What the status bar shows about the engine. */
@@ -123,13 +126,14 @@ export class CompletionEngine {
         return this.show(joined.text, query);
       }
       if (joined.kind !== 'diverged' || signal.aborted) return undefined;
-    } else if (query.trigger === 'automatic') {
+    } else if (query.trigger !== 'explicit') {
       // While the server asked us to wait (or is unreachable), automatic requests are not
       // sent at all; an explicit Alt+\ still is.
       if (this.configRejected || !this.backoff.canSend()) return undefined;
-      const wait = this.pause.next(this.deps.settings().debounceMs, query.prefix, query.suffix);
-      const settled = await debounce(wait, signal);
-      if (!settled) return undefined;
+      if (query.trigger === 'automatic') {
+        const wait = this.pause.next(this.deps.settings().debounceMs, query.prefix, query.suffix);
+        if (!(await debounce(wait, signal))) return undefined;
+      }
     }
 
     const request = this.startRequest(query);

@@ -50,7 +50,10 @@ describe('CompletionEngine', () => {
     return created;
   }
 
-  function query(marked: string, trigger: 'automatic' | 'explicit' = 'automatic'): CompletionQuery {
+  function query(
+    marked: string,
+    trigger: CompletionQuery['trigger'] = 'automatic',
+  ): CompletionQuery {
     return { ...atCursor(marked), languageId: 'typescript', relativePath: 'src/math.ts', trigger };
   }
 
@@ -253,6 +256,18 @@ describe('CompletionEngine', () => {
     await engine.complete(query('f(█)'), live());
     assert.equal(server.requests[0]?.body.suffix, ')');
     assert.equal(engine.capabilities.acceptsSuffix(server.url, 'test-model'), true);
+  });
+
+  it('sends a prefetch at once, without the debounce, but not while backing off', async () => {
+    settings = { ...settings, debounceMs: 60_000 };
+    server.reply({ text: 'next();' });
+    const prefetched = await engine.complete(query('done();\n█', 'prefetch'), live());
+    assert.equal(prefetched?.text, 'next();');
+
+    server.reply({ status: 503, headers: { 'retry-after': '30' }, body: 'busy' });
+    await engine.complete(query('x = █', 'explicit'), live());
+    assert.equal(await engine.complete(query('y = █', 'prefetch'), live()), undefined);
+    assert.equal(server.requests.length, 2, 'no prefetch while backing off');
   });
 
   it('sends nothing without a key to a remote endpoint, and says so', async () => {
