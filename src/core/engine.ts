@@ -78,8 +78,8 @@ export type EngineState =
 
 /**
  * The completion pipeline: cache -> request in flight -> debounce -> new request (superseding
- * the older one) -> early stop -> post-process. Plain data in, plain data out; the VS Code adapter turns its
- * CancellationToken into the AbortSignal passed here.
+ * the older one) -> early stop -> post-process. Plain data in, plain data out; the VS Code
+ * adapter turns its CancellationToken into the AbortSignal passed here.
  */
 export class CompletionEngine {
   private readonly cache = new CompletionCache();

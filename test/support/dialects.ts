@@ -510,12 +510,7 @@ const tgi: Dialect = {
         choices: [{ index: 0, text, logprobs: null, finish_reason: finish }],
         ...extra,
       });
-    const finish =
-      plan.stoppedAt !== undefined
-        ? 'stop_sequence'
-        : plan.finishReason === 'stop'
-          ? 'eos_token'
-          : plan.finishReason;
+    const finish = finishName(plan, 'stop_sequence', 'eos_token');
     const last = plan.pieces.length - 1;
     const items: StreamItem[] = plan.pieces
       .slice(0, Math.max(last, 0))
@@ -703,12 +698,7 @@ const together: Dialect = {
         choices: [{ index: 0, delta: { content }, logprobs: -0.25, finish_reason: finish }],
         usage: counts,
       });
-    const finish =
-      plan.stoppedAt !== undefined
-        ? 'stop'
-        : plan.finishReason === 'stop'
-          ? 'eos'
-          : plan.finishReason;
+    const finish = finishName(plan, 'stop', 'eos');
     return [
       ...textEvents(plan, (piece) => chunk(piece, null, null)),
       { data: chunk('', finish, usage(plan)), finish: true },
@@ -770,4 +760,13 @@ export function dialectFor(style: ServerStyle): Dialect {
 /** The `data:` line of an item, or the comment line, with the blank line that ends it. */
 export function frameOf(dialect: Dialect, item: StreamItem): string {
   return 'comment' in item ? `${item.comment}\n\n` : `${dialect.dataPrefix}${item.data}\n\n`;
+}
+
+/**
+ * The finish reason in a server's own words: what it calls a matched stop string and the end of
+ * the sequence (TGI: `stop_sequence` / `eos_token`; Together: `stop` / `eos`); others pass through.
+ */
+function finishName(plan: CompletionPlan, stopString: string, endOfSequence: string): string {
+  if (plan.stoppedAt !== undefined) return stopString;
+  return plan.finishReason === 'stop' ? endOfSequence : plan.finishReason;
 }

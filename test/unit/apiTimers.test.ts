@@ -9,18 +9,10 @@ import {
   timersFor,
 } from '../../src/core/api/requestLifetime';
 import type { CompletionOutcome, CompletionRequest } from '../../src/core/api/types';
+import { fakeRequest } from '../support/fakeRequest';
 
 /** A request as callers wrote it before the first-event and idle timers existed. */
-const PLAIN: CompletionRequest = {
-  baseUrl: 'http://fake.test/v1',
-  apiKey: 'sk-timer-secret',
-  model: 'm',
-  prompt: 'p',
-  maxTokens: 16,
-  temperature: 0,
-  stop: [],
-  timeoutMs: 5000,
-};
+const PLAIN = fakeRequest('sk-timer-secret');
 const REQUEST: CompletionRequest = { ...PLAIN, firstEventTimeoutMs: 2000, idleTimeoutMs: 2000 };
 
 const encoder = new TextEncoder();

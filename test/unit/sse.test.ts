@@ -5,19 +5,11 @@ import { streamCompletion } from '../../src/core/api/completions';
 import { ApiError, type ApiErrorKind } from '../../src/core/api/errors';
 import { readSseEvents } from '../../src/core/api/sseStream';
 import type { CompletionOutcome, CompletionRequest } from '../../src/core/api/types';
+import { fakeRequest } from '../support/fakeRequest';
 
 const KEY = 'sk-sse-secret-51c0ffee';
 
-const REQUEST: CompletionRequest = {
-  baseUrl: 'http://fake.test/v1',
-  apiKey: KEY,
-  model: 'm',
-  prompt: 'p',
-  maxTokens: 16,
-  temperature: 0,
-  stop: [],
-  timeoutMs: 5000,
-};
+const REQUEST = fakeRequest(KEY);
 
 const encoder = new TextEncoder();
 

@@ -5,7 +5,6 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { streamCompletion } from '../../src/core/api/completions';
 import { ApiError } from '../../src/core/api/errors';
-import type { CompletionRequest } from '../../src/core/api/types';
 import {
   SERVER_STYLES,
   dialectFor,
@@ -16,17 +15,9 @@ import {
 } from '../support/dialects';
 import { utf8Cuts } from '../support/scenarios';
 import { splitText } from '../support/server';
+import { fakeRequest } from '../support/fakeRequest';
 
-const REQUEST: CompletionRequest = {
-  baseUrl: 'http://fake.test/v1',
-  apiKey: 'sk-property-secret',
-  model: 'm',
-  prompt: 'p',
-  maxTokens: 64,
-  temperature: 0,
-  stop: [],
-  timeoutMs: 5000,
-};
+const REQUEST = fakeRequest('sk-property-secret', { maxTokens: 64 });
 
 const encoder = new TextEncoder();
 
