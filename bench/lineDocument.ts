@@ -1,8 +1,5 @@
-import type * as vscode from 'vscode';
-import './vscodeShim';
-import { cursorText } from '../src/cursorText';
-import type { CursorText } from '../src/core/anchor';
-import { Position, Range } from './vscodeShim';
+import { cursorTextAt, type CursorText, type DocumentText } from '../src/core/cursorText';
+import { Position, Range } from './position';
 
 /**
  * The part of `vscode.TextDocument` the adapter uses, stored the way VS Code's extension host
@@ -119,7 +116,14 @@ export class LineDocument {
   }
 }
 
-/** What the adapter hands the engine at `cursor`: the real src/cursorText.ts on this document. */
+/**
+ * What the adapter hands the engine at `cursor`: the core's own window logic on this document,
+ * read through the same two calls (offset to position, text of a range) the adapter makes.
+ */
 export function adapterText(doc: LineDocument, cursor: Position): CursorText {
-  return cursorText(doc as unknown as vscode.TextDocument, cursor as vscode.Position);
+  const text: DocumentText = {
+    length: doc.offsetAt(doc.end),
+    textBetween: (start, end) => doc.getText(new Range(doc.positionAt(start), doc.positionAt(end))),
+  };
+  return cursorTextAt(text, doc.offsetAt(cursor));
 }

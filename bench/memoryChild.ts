@@ -7,7 +7,7 @@ import { syntheticDocument, typingSource } from './corpus';
 import { benchSettings, newEngine } from './engineFactory';
 import { cutAtStops, fakeFetch } from './fakeFetch';
 import { adapterText, LineDocument } from './lineDocument';
-import { Position } from './vscodeShim';
+import { Position } from './position';
 
 const warmUpCompletions = 100;
 

@@ -1,6 +1,6 @@
 /**
  * Part 2: the extension's own time per completion, with no network waiting: the adapter's
- * text reading (the real src/cursorText.ts on a document stored as VS Code stores it), then
+ * text reading (the real src/core/cursorText.ts on a document stored as VS Code stores it), then
  * `engine.complete` with a `fetch` that answers at once, which covers the cache lookup,
  * prompt building, request body, SSE parsing, stops and post-processing.
  */
@@ -10,7 +10,7 @@ import { benchSettings, newEngine } from './engineFactory';
 import { fakeFetch } from './fakeFetch';
 import { adapterText, LineDocument } from './lineDocument';
 import { Random } from './random';
-import { Position } from './vscodeShim';
+import { Position } from './position';
 import { msSince, quantile, round } from './stats';
 
 export interface OverheadOptions {

@@ -1,7 +1,7 @@
 /**
  * Part 1: a human typing real files, replayed against the real engine and the project's test
  * server, through the same path the VS Code adapter uses: one `engine.complete` call per
- * keystroke with the text around the cursor read by the adapter's own code (src/cursorText.ts),
+ * keystroke with the text around the cursor read by the adapter's own code (src/core/cursorText.ts),
  * and an AbortSignal that is aborted when the next keystroke arrives (VS Code cancels the
  * provider's token then).
  *

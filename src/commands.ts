@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import type { Config } from './config';
+import type { Config } from './settings/config';
 import type { CompletionEngine } from './core/engine';
-import type { Log } from './log';
-import { selectModel } from './modelPicker';
-import type { PromptCommand } from './promptCommand';
-import type { ApiKeys } from './secrets';
-import { showStats } from './statsCommand';
-import { showMenu } from './statusMenu';
-import type { UsageTracker } from './usageTracker';
+import type { Log } from './settings/log';
+import { selectModel } from './settings/modelPicker';
+import type { PromptCommand } from './prompt/promptCommand';
+import type { ApiKeys } from './apiKey/apiKeys';
+import { showStats } from './usage/statsCommand';
+import { showMenu } from './status/statusMenu';
+import type { UsageTracker } from './usage/usageTracker';
 
 /** The objects the commands act on. */
 export interface CommandDeps {

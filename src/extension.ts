@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { Config } from './config';
+import { Config } from './settings/config';
 import { CompletionEngine } from './core/engine';
 import { hostOf } from './core/endpoint';
-import { ErrorNotifier } from './errorNotifier';
-import { InlineProvider } from './inlineProvider';
-import { Log } from './log';
-import { PromptCommand } from './promptCommand';
-import { ApiKeys } from './secrets';
-import { StatusBar } from './statusBar';
-import { UsageTracker } from './usageTracker';
+import { ErrorNotifier } from './status/errorNotifier';
+import { InlineProvider } from './inline/inlineProvider';
+import { Log } from './settings/log';
+import { PromptCommand } from './prompt/promptCommand';
+import { ApiKeys } from './apiKey/apiKeys';
+import { StatusBar } from './status/statusBar';
+import { UsageTracker } from './usage/usageTracker';
 import { showWalkthroughOnce } from './walkthrough';
 
 export function activate(context: vscode.ExtensionContext): void {

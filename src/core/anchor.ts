@@ -1,17 +1,4 @@
-/**
- * The text around the cursor as the adapter hands it over: windows, not the whole document
- * (so the keystroke path costs the same in a 100-line and a 100,000-line file), plus where
- * they sit.
- */
-export interface CursorText {
-  /** Text before the cursor: a window that ends at it (the whole prefix in small files). */
-  readonly prefix: string;
-  /** Text after the cursor: a window that starts at it. */
-  readonly suffix: string;
-  /** The cursor's offset in the document. */
-  readonly offset: number;
-  readonly documentLength: number;
-}
+import type { CursorText } from './cursorText';
 
 /** How much text on each side of the cursor identifies a position. */
 const contextChars = 1000;

@@ -1,4 +1,5 @@
-import { anchorAt, anchorKey, remainderAt, type Anchor, type CursorText } from './anchor';
+import { anchorAt, anchorKey, remainderAt, type Anchor } from './anchor';
+import type { CursorText } from './cursorText';
 
 /**
  * A bounded LRU of finished completions, keyed on where they were asked for (an {@link Anchor},

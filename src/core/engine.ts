@@ -15,7 +15,8 @@ import { blockContextAt } from './postprocess/blockEnd';
 import { CompletionCollector } from './postprocess/collector';
 import { present, type Presentation } from './postprocess/present';
 import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
-import { anchorAt, type CursorText } from './anchor';
+import { anchorAt } from './anchor';
+import type { CursorText } from './cursorText';
 import { planStops } from './stops';
 import { withSuffixFallback } from './suffixFallback';
 

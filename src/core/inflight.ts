@@ -1,5 +1,6 @@
 import type { CompletionOutcome, CompletionUsage } from './api/types';
-import { remainderAt, typedSince, type Anchor, type CursorText } from './anchor';
+import { remainderAt, typedSince, type Anchor } from './anchor';
+import type { CursorText } from './cursorText';
 import type { CompletionCollector } from './postprocess/collector';
 import { reportingOutcome } from './usage';
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { Config } from './config';
-import { listModels } from './core/api/models';
-import { isAbortError } from './core/api/errors';
-import { hostOf } from './core/endpoint';
+import { listModels } from '../core/api/models';
+import { isAbortError } from '../core/api/errors';
+import { hostOf } from '../core/endpoint';
 import type { Log } from './log';
-import type { ApiKeys } from './secrets';
+import type { ApiKeys } from '../apiKey/apiKeys';
 
 interface ModelItem extends vscode.QuickPickItem {
   readonly model: string;

@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
-import type { Config } from './config';
-import { streamCompletion } from './core/api/completions';
-import { ApiError, isAbortError } from './core/api/errors';
-import { hostOf, isLoopback } from './core/endpoint';
-import { buildInstructionPrompt } from './core/prompt/instructionPrompt';
-import { reportingOutcome, tokensUsed } from './core/usage';
-import { cursorText } from './cursorText';
-import { isExcluded } from './exclusions';
-import type { Log } from './log';
-import type { ApiKeys } from './secrets';
+import type { Config } from '../settings/config';
+import { streamCompletion } from '../core/api/completions';
+import { ApiError, isAbortError } from '../core/api/errors';
+import { hostOf, isLoopback } from '../core/endpoint';
+import { buildInstructionPrompt } from '../core/prompt/instructionPrompt';
+import { reportingOutcome, tokensUsed } from '../core/usage';
+import { cursorText } from '../inline/cursorText';
+import { isExcluded } from '../settings/exclusions';
+import type { Log } from '../settings/log';
+import type { ApiKeys } from '../apiKey/apiKeys';
 import { StreamingInsertion } from './streamingInsertion';
-import type { UsageTracker } from './usageTracker';
+import type { UsageTracker } from '../usage/usageTracker';
 
 const recentKey = 'tokenhub.recentPrompts';
 const maxRecent = 10;

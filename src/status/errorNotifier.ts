@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CompletionEngine, EngineState } from './core/engine';
+import type { CompletionEngine, EngineState } from '../core/engine';
 
 /**
  * Turns a failing endpoint into one notification with the action that fixes it, never one per

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { EngineSettings } from './core/engine';
+import type { EngineSettings } from '../core/engine';
 
 /** Every setting the extension reads, typed, with defaults applied and bad values repaired. */
 export interface Settings extends EngineSettings {

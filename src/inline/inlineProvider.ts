@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { Config } from './config';
-import type { CompletionEngine, CompletionQuery } from './core/engine';
-import { languageEnabled } from './core/languages';
+import type { Config } from '../settings/config';
+import type { CompletionEngine, CompletionQuery } from '../core/engine';
+import { languageEnabled } from '../core/languages';
 import { cursorText } from './cursorText';
-import { isExcluded } from './exclusions';
-import type { UsageTracker } from './usageTracker';
+import { isExcluded } from '../settings/exclusions';
+import type { UsageTracker } from '../usage/usageTracker';
 
 /** Internal command an item runs when accepted; not in the palette. */
 const acceptedCommand = 'tokenhub.completionAccepted';

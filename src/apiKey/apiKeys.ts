@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Config } from './config';
-import { hostOf, isPlainHttpRemote, originOf } from './core/endpoint';
-import type { Log } from './log';
+import type { Config } from '../settings/config';
+import { hostOf, isPlainHttpRemote, originOf } from '../core/endpoint';
+import type { Log } from '../settings/log';
 
 /** Where the key in use came from, for the status tooltip and the log (never the key itself). */
 export type KeySource = 'secret storage' | 'settings' | 'TOKENHUB_API_KEY';

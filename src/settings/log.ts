@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Logger } from './core/logger';
-import { redact } from './core/redact';
+import type { Logger } from '../core/logger';
+import { redact } from '../core/redact';
 
 /**
  * The extension's one LogOutputChannel ("TokenHub Inline" in the Output view). Every line goes

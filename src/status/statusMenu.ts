@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { Config } from './config';
-import type { CompletionEngine } from './core/engine';
-import { languageEnabled } from './core/languages';
-import { hostOf } from './core/endpoint';
-import type { ApiKeys } from './secrets';
+import type { Config } from '../settings/config';
+import type { CompletionEngine } from '../core/engine';
+import { languageEnabled } from '../core/languages';
+import { hostOf } from '../core/endpoint';
+import type { ApiKeys } from '../apiKey/apiKeys';
 
 interface MenuItem extends vscode.QuickPickItem {
   readonly run: () => Thenable<unknown>;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { CompletionEngine } from './core/engine';
-import type { Log } from './log';
+import type { CompletionEngine } from '../core/engine';
+import type { Log } from '../settings/log';
 import type { UsageTracker } from './usageTracker';
 
 /**

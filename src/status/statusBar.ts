@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { Config } from './config';
-import type { CompletionEngine, EngineState } from './core/engine';
-import { hostOf, isLoopback } from './core/endpoint';
-import { languageEnabled } from './core/languages';
-import type { ApiKeys } from './secrets';
-import type { UsageTracker } from './usageTracker';
+import type { Config } from '../settings/config';
+import type { CompletionEngine, EngineState } from '../core/engine';
+import { hostOf, isLoopback } from '../core/endpoint';
+import { languageEnabled } from '../core/languages';
+import type { ApiKeys } from '../apiKey/apiKeys';
+import type { UsageTracker } from '../usage/usageTracker';
 
 /**
  * The status item: ready, loading, off, off for this language, over budget, no key, key

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Config } from './config';
-import type { TokenCount } from './core/usage';
+import type { Config } from '../settings/config';
+import type { TokenCount } from '../core/usage';
 
 const stateKey = 'tokenhub.usage';
 
