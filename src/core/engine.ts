@@ -4,7 +4,7 @@ import { Backoff } from './backoff';
 import { CompletionCache } from './cache';
 import { completionMode, stopsFor } from './completionMode';
 import { AdaptiveDebounce } from './adaptiveDebounce';
-import { EndpointCapabilities } from './capabilities';
+import { FimDecisions, type FimDecision, type FimSetting } from './fimDecisions';
 import { debounce } from './debounce';
 import { InFlightRequest } from './inflight';
 import { baseUrlProblem, hostOf, isLoopback } from './endpoint';
@@ -44,6 +44,9 @@ export interface EngineSettings {
   readonly timeoutMs: number;
   readonly firstTokenTimeoutMs: number;
   readonly idleTimeoutMs: number;
+  /** `tokenhub.inline.fim` and `tokenhub.inline.fimTemplate` (validated); default `auto`. */
+  readonly fim?: FimSetting;
+  readonly fimTemplate?: string;
 }
 
 export interface EngineDeps {
@@ -86,8 +89,8 @@ export class CompletionEngine {
   private readonly cache = new CompletionCache();
   private readonly backoff = new Backoff();
   private readonly pause = new AdaptiveDebounce();
-  /** What each endpoint accepts (fill-in-the-middle), learned from its answers. */
-  readonly capabilities = new EndpointCapabilities();
+  /** How each endpoint and model fills the middle: decided once, changed by a refusal. */
+  readonly fim = new FimDecisions((message) => this.deps.logger.info(message));
   /**
    * Set after a rejected key or an unknown model: the same request would fail the same way,
    * so automatic requests wait until the settings or the key change (or Alt+\ succeeds).
@@ -226,14 +229,18 @@ export class CompletionEngine {
     // it so the server stops generating text nobody will see.
     if (main) this.inFlight?.abort();
 
-    const prompt = buildPrompt(query);
+    const fim = this.fim.current(settings);
+    // Snippets from other files arrive with the context retrieval (src/core/context).
+    const promptFor = (decision: FimDecision) =>
+      buildPrompt(query, { snippets: [], format: decision.format, template: decision.via === 'template' });
+    let prompt = promptFor(fim);
     const mode = completionMode(query.prefix, query.suffix);
-    const stops = planStops(stopsFor(mode), settings.stop);
+    // The family's special tokens end a completion, so they never reach the ghost text.
+    const stops = planStops([...stopsFor(mode), ...(fim.format?.stops ?? [])], settings.stop);
     const body = {
       baseUrl: settings.baseUrl,
       apiKey,
       model: settings.model,
-      prompt: prompt.prompt,
       maxTokens: settings.maxTokens,
       temperature: alternativeAt ?? settings.temperature,
       stop: stops.sent,
@@ -249,20 +256,25 @@ export class CompletionEngine {
       anchorAt(query),
       new CompletionCollector(mode, stops.enforced, blockContextAt(query.prefix, query.suffix)),
       (signal) => {
-        const open = (withSuffix: boolean) =>
-          streamCompletion(withSuffix ? { ...body, suffix: prompt.suffix } : body, signal, options);
-        // Fill-in-the-middle where the endpoint takes `suffix`, learned from its first answer.
-        const { baseUrl, model } = settings;
-        if (!prompt.suffix.trim() || this.capabilities.acceptsSuffix(baseUrl, model) === false) {
-          return open(false);
-        }
-        return withSuffixFallback(open, (accepted) => {
-          if (this.capabilities.acceptsSuffix(baseUrl, model) === accepted) return;
-          this.capabilities.recordSuffix(baseUrl, model, accepted);
-          this.deps.logger.info(
-            `${hostOf(baseUrl)} ${model}: ${this.capabilities.describe(baseUrl, model)}`,
+        const open = (decision: FimDecision) =>
+          streamCompletion(
+            decision.via === 'field'
+              ? { ...body, prompt: prompt.prompt, suffix: prompt.suffix }
+              : { ...body, prompt: prompt.prompt },
+            signal,
+            options,
           );
-        });
+        if (fim.via !== 'field') return open(fim);
+        // A server that refuses `suffix` gets the fallback now and from now on.
+        return withSuffixFallback(
+          () => open(fim),
+          (refusal) => {
+            const fallback = this.fim.refused(settings, refusal);
+            prompt = promptFor(fallback);
+            return open(fallback);
+          },
+          () => this.fim.accepted(settings),
+        );
       },
       orphanGraceMs,
     );

@@ -1,4 +1,5 @@
 import type { CompletionOutcome, CompletionUsage } from './api/types';
+import { estimateTokens } from './prompt/budget';
 
 /** Tokens one request cost, from the server's `usage` or estimated when it sent none. */
 export interface TokenCount {
@@ -19,8 +20,8 @@ export function tokensUsed(
 ): TokenCount {
   if (usage) return { ...usage, estimated: false };
   return {
-    promptTokens: Math.ceil(promptChars / 4),
-    completionTokens: Math.ceil(receivedChars / 4),
+    promptTokens: estimateTokens(promptChars),
+    completionTokens: estimateTokens(receivedChars),
     estimated: true,
   };
 }

@@ -114,6 +114,7 @@ function queryAt(
     ...cursorText(document, start, end, accepted),
     languageId: document.languageId,
     relativePath: vscode.workspace.asRelativePath(document.uri, false),
+    repoName: vscode.workspace.getWorkspaceFolder(document.uri)?.name ?? vscode.workspace.name,
     trigger,
   };
 }

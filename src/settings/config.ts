@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { EngineSettings } from '../core/engine';
+import type { FimSetting } from '../core/fimDecisions';
+import { FimSettingsReader } from './fimSettings';
 
 /** Every setting the extension reads, typed, with defaults applied and bad values repaired. */
 export interface Settings extends EngineSettings {
@@ -17,6 +19,8 @@ export interface Settings extends EngineSettings {
   readonly promptTemperature: number;
   /** Tokens per day after which automatic completions pause; 0 for no budget. */
   readonly dailyTokenBudget: number;
+  readonly fim: FimSetting;
+  readonly fimTemplate: string;
 }
 
 const section = 'tokenhub';
@@ -31,11 +35,13 @@ export class Config implements vscode.Disposable {
   private snapshot: Settings;
   private readonly changed = new vscode.EventEmitter<Settings>();
   private readonly subscription: vscode.Disposable;
+  private readonly fim: FimSettingsReader;
 
   /** Fires with the new snapshot after any `tokenhub.*` setting changed. */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly warn: (message: string) => void) {
+    this.fim = new FimSettingsReader(warn);
     this.snapshot = this.read();
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(section)) return;
@@ -105,6 +111,7 @@ export class Config implements vscode.Disposable {
       promptMaxTokens: Math.round(number('prompt.maxTokens', 1, 8192)),
       promptTemperature: number('prompt.temperature', 0, 2),
       dailyTokenBudget: Math.round(number('dailyTokenBudget', 0, 1e12)),
+      ...this.fim.read(config),
     });
   }
 }

@@ -8,8 +8,8 @@ import type { UsageTracker } from '../usage/usageTracker';
 
 /**
  * The status item: ready, loading, off, off for this language, over budget, no key, key
- * rejected, unknown model, rate limited, offline. The tooltip names the endpoint, model, last
- * latency and today's tokens; a click opens the menu (`tokenhub.showMenu`).
+ * rejected, unknown model, rate limited, offline. The tooltip names the endpoint, model, how
+ * the middle is filled and why, last latency and today's tokens; a click opens the menu (`tokenhub.showMenu`).
  */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(
@@ -55,7 +55,7 @@ export class StatusBar implements vscode.Disposable {
     this.item.tooltip = [
       headline,
       `Model ${settings.model} at ${host}`,
-      this.engine.capabilities.describe(settings.baseUrl, settings.model),
+      this.engine.fim.describe(settings),
       `Last latency: ${latency === undefined ? '-' : `${latency} ms`}`,
       `Tokens today: ${today.promptTokens + today.completionTokens}`,
       'Click for the menu.',

@@ -228,11 +228,11 @@ describe('CompletionEngine', () => {
             body: '{"error":{"message":"suffix is not currently supported","type":"BadRequestError"}}',
           },
     );
-    const first = await engine.complete(query('return █;\n}'), live());
+    const first = await engine.complete(query('return █ + b;\n}'), live());
     assert.equal(first?.text, 'a + b');
-    assert.equal(server.requests[0]?.body.suffix, ';\n}', 'fill-in-the-middle was tried');
+    assert.equal(server.requests[0]?.body.suffix, ' + b;\n}', 'fill-in-the-middle was tried');
     assert.equal(server.requests[1]?.body.suffix, undefined, 'then the prompt alone');
-    assert.equal(engine.capabilities.acceptsSuffix(server.url, 'test-model'), false);
+    assert.equal(engine.fim.current(settings).via, 'prefix');
 
     await engine.complete(query('const c = █;\n'), live());
     assert.equal(server.requests.length, 3, 'refused once, not asked again');
@@ -247,15 +247,16 @@ describe('CompletionEngine', () => {
     });
     const result = await engine.complete(query('return █;\n}'), live());
     assert.equal(result?.text, 'a + b');
-    assert.equal(server.requests[0]?.body.suffix, ';\n}');
+    assert.equal(server.requests[0]?.body.suffix, '\n}', 'the closing rest of the line left out');
     await waitUntil(() => server.requests[0]?.aborted === true, 'the request to be aborted');
   });
 
   it('remembers an endpoint that accepts suffix', async () => {
     server.reply({ text: 'x' });
-    await engine.complete(query('f(█)'), live());
-    assert.equal(server.requests[0]?.body.suffix, ')');
-    assert.equal(engine.capabilities.acceptsSuffix(server.url, 'test-model'), true);
+    await engine.complete(query('f(█, b)'), live());
+    assert.equal(server.requests[0]?.body.suffix, ', b)');
+    assert.equal(engine.fim.current(settings).via, 'field');
+    assert.match(engine.fim.describe(settings), /accepted/);
   });
 
   it('sends a prefetch at once, without the debounce, but not while backing off', async () => {

@@ -1,4 +1,9 @@
-import { commentSyntaxFor } from './commentSyntax';
+import type { ContextSnippet } from '../context/snippet';
+import { defaultBudget, type PromptBudget } from './budget';
+import { fileHeader, snippetAsComments } from './contextComments';
+import type { FimFormat } from './fimFamilies';
+import { renderTemplate } from './fimTemplate';
+import { fimSuffix, prefixWindow, suffixWindow } from './windows';
 
 /** What the editor knows at the cursor, as plain data. */
 export interface DocumentContext {
@@ -10,60 +15,67 @@ export interface DocumentContext {
   readonly languageId: string;
   /** Path relative to the workspace folder (or the file name of an untitled document). */
   readonly relativePath: string;
+  /** The workspace folder's name, for formats that name the repository (Qwen, StarCoder2). */
+  readonly repoName?: string | undefined;
 }
 
-export interface PromptBudget {
-  /** Characters of text before the cursor that may go into the prompt. */
-  readonly prefixChars: number;
-  /** Characters of text after the cursor kept for fill-in-the-middle and post-processing. */
-  readonly suffixChars: number;
+export interface PromptOptions {
+  /** Other files' snippets, most relevant first; those that do not fit the budget are left out. */
+  readonly snippets?: readonly ContextSnippet[];
+  /** The model family's FIM format: it shapes the suffix, and with `template` the prompt. */
+  readonly format?: FimFormat | undefined;
+  /** Write the format's FIM tokens into the prompt (servers that do not honour `suffix`). */
+  readonly template?: boolean;
+  readonly budget?: PromptBudget;
 }
-
-/**
- * About 1,500 tokens of prefix and 500 of suffix at ~4 characters per token: large enough for
- * useful context, small enough that time to first token stays low on every server.
- */
-export const defaultBudget: PromptBudget = { prefixChars: 6000, suffixChars: 2000 };
 
 export interface Prompt {
-  /** The string sent as `prompt`: header comment + the prefix window. */
+  /** The string sent as `prompt`. */
   readonly prompt: string;
   /** The prefix window (ends at the cursor). */
   readonly prefix: string;
-  /** The suffix window (starts at the cursor). */
+  /** The text after the cursor as a FIM model sees it: sent as `suffix` where a server takes it. */
   readonly suffix: string;
+  /** Characters of the prompt that carry other files' snippets. */
+  readonly contextChars: number;
 }
 
 /**
- * Builds the prompt from windows around the cursor, never the whole file. Windows are cut at
- * line boundaries so the model never sees half a line at the edge; the line holding the cursor
- * is always kept whole up to the cursor, however long.
+ * Builds the prompt from windows around the cursor (never the whole file) and the context
+ * snippets that fit the budget. Three shapes:
+ * - plain (prefix-only, or with the `suffix` field): snippets as comments, a path/language
+ *   header, the prefix;
+ * - a FIM template: the same text as `{prefix}`, the suffix in the family's tokens;
+ * - a FIM template with repository tokens (Qwen, StarCoder2): each snippet as a file of the
+ *   repository, then the current file with its path, as those models were trained.
  */
-export function buildPrompt(doc: DocumentContext, budget: PromptBudget = defaultBudget): Prompt {
-  const prefix = prefixWindow(doc.prefix, budget.prefixChars);
-  const suffix = suffixWindow(doc.suffix, budget.suffixChars);
-  return { prompt: header(doc) + prefix, prefix, suffix };
-}
+export function buildPrompt(doc: DocumentContext, options: PromptOptions = {}): Prompt {
+  const { snippets = [], format, budget = defaultBudget } = options;
+  const template = options.template === true && format !== undefined ? format : undefined;
+  const suffix = fimSuffix(suffixWindow(doc.suffix, budget.suffixChars), format?.dropsRestOfLine);
+  const repo = template?.repo;
 
-function prefixWindow(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  // The first line that starts at or after the cut (searching from cut - 1 keeps a line that
-  // starts exactly at the cut).
-  const newlineBeforeWindow = text.indexOf('\n', text.length - maxChars - 1);
-  const cursorLineStart = text.lastIndexOf('\n') + 1;
-  // Never start inside the cursor's own line: keep it whole even when it alone is over budget.
-  return text.slice(newlineBeforeWindow === -1 ? cursorLineStart : newlineBeforeWindow + 1);
-}
+  const blocks: string[] = [];
+  let contextChars = 0;
+  for (const snippet of snippets) {
+    const block = repo
+      ? renderTemplate(repo.file, { path: snippet.relativePath, content: snippet.text })
+      : snippetAsComments(snippet, doc.languageId);
+    if (contextChars + block.length > budget.contextChars) continue;
+    blocks.push(block);
+    contextChars += block.length;
+  }
+  // Context the snippets did not use goes to the text before the cursor.
+  const prefix = prefixWindow(doc.prefix, budget.prefixChars + budget.contextChars - contextChars);
+  const values = { path: doc.relativePath, language: doc.languageId, suffix };
 
-function suffixWindow(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  const lastNewline = text.lastIndexOf('\n', maxChars);
-  return lastNewline > 0 ? text.slice(0, lastNewline) : text.slice(0, maxChars);
-}
-
-/** `// Path: src/app.ts` + `// Language: typescript`, in the language's own comment syntax. */
-function header(doc: DocumentContext): string {
-  const { start, end } = commentSyntaxFor(doc.languageId);
-  const line = (text: string) => `${start} ${text}${end}\n`;
-  return line(`Path: ${doc.relativePath}`) + line(`Language: ${doc.languageId}`);
+  if (repo && template) {
+    // The repository's name only frames the files; the folder name is what the user knows.
+    const header = renderTemplate(repo.header, { repo: doc.repoName ?? 'workspace' });
+    const current = renderTemplate(template.template, { ...values, prefix });
+    return { prompt: header + blocks.join('') + current, prefix, suffix, contextChars };
+  }
+  const plain = blocks.join('') + fileHeader(doc.relativePath, doc.languageId) + prefix;
+  const prompt = template ? renderTemplate(template.template, { ...values, prefix: plain }) : plain;
+  return { prompt, prefix, suffix, contextChars };
 }
