@@ -232,7 +232,11 @@ export class CompletionEngine {
     const fim = this.fim.current(settings);
     // Snippets from other files arrive with the context retrieval (src/core/context).
     const promptFor = (decision: FimDecision) =>
-      buildPrompt(query, { snippets: [], format: decision.format, template: decision.via === 'template' });
+      buildPrompt(query, {
+        snippets: [],
+        format: decision.format,
+        template: decision.via === 'template',
+      });
     let prompt = promptFor(fim);
     const mode = completionMode(query.prefix, query.suffix);
     // The family's special tokens end a completion, so they never reach the ghost text.

@@ -41,7 +41,8 @@ export function decideFim(inputs: FimInputs): FimDecision {
   const format = named ?? fimFormatOfModel(inputs.model);
   const decision = (via: FimDecision['via'], reason: string, extra: Partial<FimDecision> = {}) =>
     ({ via, format, reason, ...extra }) as FimDecision;
-  const inTemplate = (why: string) => decision('template', `${format?.label} FIM tokens in the prompt: ${why}`);
+  const inTemplate = (why: string) =>
+    decision('template', `${format?.label} FIM tokens in the prompt: ${why}`);
 
   // Ollama refuses `suffix` for models whose template has no FIM ("does not support insert"):
   // those are instruct models, whose prompt Ollama wraps as a chat turn, so tokens in the
@@ -55,7 +56,9 @@ export function decideFim(inputs: FimInputs): FimDecision {
     case 'off':
       return decision('prefix', 'prefix only: tokenhub.inline.fim is "off"');
     case 'field':
-      return decision('field', '`suffix` field: tokenhub.inline.fim is "field"', { onRefusal: fallback });
+      return decision('field', '`suffix` field: tokenhub.inline.fim is "field"', {
+        onRefusal: fallback,
+      });
     case 'template':
       return format
         ? inTemplate('tokenhub.inline.fim is "template"')
@@ -65,7 +68,8 @@ export function decideFim(inputs: FimInputs): FimDecision {
           );
   }
   const takesField = suffixFieldReason(inputs.baseUrl, inputs.model);
-  if (takesField) return decision('field', `\`suffix\` field: ${takesField}`, { onRefusal: fallback });
+  if (takesField)
+    return decision('field', `\`suffix\` field: ${takesField}`, { onRefusal: fallback });
   if (format) {
     // A 200 would not prove the suffix was used (the newest llama.cpp ignores it), so the
     // tokens go in from the first request on.
@@ -73,13 +77,17 @@ export function decideFim(inputs: FimInputs): FimDecision {
       `${hostOf(inputs.baseUrl)} is not known to honour \`suffix\` (llama.cpp ignores or refuses it, vLLM and TGI refuse it)`,
     );
   }
-  return decision('field', '`suffix` field, tried: neither the model family nor the server is known', {
-    onRefusal: decision(
-      'prefix',
-      'prefix only: the server refused `suffix` and the model family is unknown (tokenhub.inline.fimTemplate can name it)',
-    ),
-    probing: true,
-  });
+  return decision(
+    'field',
+    '`suffix` field, tried: neither the model family nor the server is known',
+    {
+      onRefusal: decision(
+        'prefix',
+        'prefix only: the server refused `suffix` and the model family is unknown (tokenhub.inline.fimTemplate can name it)',
+      ),
+      probing: true,
+    },
+  );
 }
 
 /** How long a learned answer is trusted: servers get upgraded and swapped. */
@@ -140,5 +148,7 @@ export class FimDecisions {
 }
 
 function keyOf(inputs: FimInputs): string {
-  return [inputs.baseUrl, inputs.model, inputs.fim ?? 'auto', inputs.fimTemplate ?? 'auto'].join('\u0000');
+  return [inputs.baseUrl, inputs.model, inputs.fim ?? 'auto', inputs.fimTemplate ?? 'auto'].join(
+    '\u0000',
+  );
 }

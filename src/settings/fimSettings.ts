@@ -39,7 +39,9 @@ export class FimSettingsReader {
 
   private fimOf(value: unknown): FimSetting {
     if (fimSettings.includes(value as FimSetting)) return value as FimSetting;
-    this.warn(`tokenhub.inline.fim = ${JSON.stringify(value)} is not one of ${fimSettings.join(', ')}; using auto`);
+    this.warn(
+      `tokenhub.inline.fim = ${JSON.stringify(value)} is not one of ${fimSettings.join(', ')}; using auto`,
+    );
     return 'auto';
   }
 }

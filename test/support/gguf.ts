@@ -31,7 +31,8 @@ const enum GgufType {
 export function readGgufMetadata(path: string): Map<string, GgufValue> {
   const reader = new Reader(fs.readFileSync(path));
   const magic = reader.bytes(4).toString('latin1');
-  if (magic !== 'GGUF') throw new Error(`${path}: not a GGUF file (magic ${JSON.stringify(magic)})`);
+  if (magic !== 'GGUF')
+    throw new Error(`${path}: not a GGUF file (magic ${JSON.stringify(magic)})`);
   const version = reader.uint32();
   if (version < 2) throw new Error(`${path}: GGUF version ${version} has 32-bit counts; not read`);
   reader.uint64(); // tensor count: the tensor infos follow the metadata and are not needed

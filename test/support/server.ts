@@ -13,6 +13,7 @@
  *   which also names a standard set of scenarios, HTTP errors included).
  * - §2.20 stop sequences are honoured and the matched stop string is not included.
  * - §2.24 llama.cpp styles also answer `POST /completions` (no `/v1`), in the native format.
+ * - `suffix` is honoured, ignored or refused as each server does (`suffixHandling.ts`).
  * - §2.29 a client that disconnects makes the server stop generating (recorded as `aborted`).
  */
 import * as http from 'node:http';
@@ -25,9 +26,11 @@ import {
   type ServerStyle,
 } from './dialects';
 import { randomCuts, seededRandom, utf8Cuts, type Scenario } from './scenarios';
+import { SUFFIX_HANDLING, hasSuffix, suffixRefusal, type SuffixHandling } from './suffixHandling';
 
 export { SERVER_STYLES, type ServerStyle } from './dialects';
 export { SCENARIOS, type Scenario, type ScenarioName } from './scenarios';
+export type { SuffixHandling } from './suffixHandling';
 
 /** What the server answers to the next completion requests. */
 export interface Reply {
@@ -65,6 +68,11 @@ export interface Reply {
    * send it either way.
    */
   includeUsage?: boolean;
+  /**
+   * What the server does with a `suffix` key; default: what the style's server does
+   * (`suffixHandling.ts`). `refused` answers the style's own refusal before any text.
+   */
+  suffix?: SuffixHandling;
 }
 
 /** One `POST /v1/completions` the server received. */
@@ -80,6 +88,8 @@ export interface RecordedRequest {
   aborted: boolean;
   /** Number of text events actually written before the end or the abort. */
   eventsSent: number;
+  /** What the server did with the request's `suffix` (`absent` when it had none). */
+  suffix: SuffixHandling | 'absent';
 }
 
 /** The model `GET /v1/models` lists. */
@@ -185,6 +195,7 @@ export class TestServer {
       receivedAt: Date.now(),
       aborted: false,
       eventsSent: 0,
+      suffix: 'absent',
     };
     let reply: Reply | undefined;
     if (native) {
@@ -217,6 +228,14 @@ export class TestServer {
     reply ??= this.replyFor(recorded);
     const style = reply.style ?? 'openai';
     const dialect = dialectFor(native ? 'llamacppNative' : style);
+    if (hasSuffix(recorded.body, style)) {
+      recorded.suffix = reply.suffix ?? SUFFIX_HANDLING[style];
+      if (recorded.suffix === 'refused') {
+        const refusal = suffixRefusal(style, modelOf(recorded));
+        sendReply(res, { status: refusal.status, body: refusal.body }, dialect, modelOf(recorded));
+        return;
+      }
+    }
     if (reply.status !== undefined || reply.body !== undefined) {
       sendReply(res, reply, dialect, modelOf(recorded));
       return;

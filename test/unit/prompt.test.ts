@@ -10,7 +10,10 @@ function doc(marked: string, languageId = 'typescript', relativePath = 'src/app.
 }
 
 const small = { prefixChars: 100, suffixChars: 50, contextChars: 0 };
-const helper = { relativePath: 'src/money.ts', text: 'export function cents(x: number) {\n  return x * 100;\n}' };
+const helper = {
+  relativePath: 'src/money.ts',
+  text: 'export function cents(x: number) {\n  return x * 100;\n}',
+};
 const other = { relativePath: 'src/tax.ts', text: 'export const RATE = 0.2;' };
 
 function format(name: string) {
@@ -72,7 +75,9 @@ describe('buildPrompt', () => {
     });
 
     it('gives the prefix what context leaves unused', () => {
-      const lines = Array.from({ length: 40 }, (_, i) => `line ${String(i).padStart(2, '0')}`).join('\n');
+      const lines = Array.from({ length: 40 }, (_, i) => `line ${String(i).padStart(2, '0')}`).join(
+        '\n',
+      );
       const budget = { prefixChars: 100, suffixChars: 50, contextChars: 200 };
       const without = buildPrompt(doc(`${lines}\n█`), { budget });
       assert.ok(without.prefix.length > 250, 'no context: prefix 100 + 200 chars');
@@ -174,7 +179,10 @@ describe('buildPrompt', () => {
       const choice = parseFimTemplate('<PRE>{path} {language}\n{prefix}<SUF>{suffix}<MID>');
       assert.equal(choice.kind, 'format');
       if (choice.kind !== 'format') return;
-      const prompt = buildPrompt(doc('s = "{suffix}"█ + tail'), { format: choice.format, template: true });
+      const prompt = buildPrompt(doc('s = "{suffix}"█ + tail'), {
+        format: choice.format,
+        template: true,
+      });
       assert.equal(
         prompt.prompt,
         '<PRE>src/app.ts typescript\n// Path: src/app.ts\n// Language: typescript\ns = "{suffix}"<SUF> + tail<MID>',

@@ -15,7 +15,10 @@ export function asComments(text: string, languageId: string): string {
  * file's language, introduced by its path (Copilot's wording), ending with a newline.
  */
 export function snippetAsComments(snippet: ContextSnippet, languageId: string): string {
-  return asComments(`Compare this snippet from ${snippet.relativePath}:\n${snippet.text}`, languageId) + '\n';
+  return (
+    asComments(`Compare this snippet from ${snippet.relativePath}:\n${snippet.text}`, languageId) +
+    '\n'
+  );
 }
 
 /** `// Path: src/app.ts` + `// Language: typescript`: what the model knows of the current file. */

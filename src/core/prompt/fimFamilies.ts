@@ -34,7 +34,13 @@ interface FimFamily extends FimFormat {
 
 const QWEN_FIM = '<|fim_prefix|>{prefix}<|fim_suffix|>{suffix}<|fim_middle|>';
 const STARCODER_FIM = '<fim_prefix>{prefix}<fim_suffix>{suffix}<fim_middle>';
-const STARCODER_STOPS = ['<|endoftext|>', '<file_sep>', '<fim_prefix>', '<fim_suffix>', '<fim_middle>'];
+const STARCODER_STOPS = [
+  '<|endoftext|>',
+  '<file_sep>',
+  '<fim_prefix>',
+  '<fim_suffix>',
+  '<fim_middle>',
+];
 /** Chat fine-tunes answer in turns, not in the middle of code (DeepSeek, Seed-Coder). */
 const chatTuned = /instruct|chat|reasoning/;
 
@@ -86,7 +92,8 @@ const FAMILIES: readonly FimFamily[] = [
     // -instruct fine-tunes.
     matches: (id) => /deepseek[-_]?coder/.test(id) && !chatTuned.test(id),
     // U+FF5C FULLWIDTH VERTICAL LINE and U+2581 LOWER ONE EIGHTH BLOCK, not `|` and `_`.
-    template: '<\uFF5Cfim\u2581begin\uFF5C>{prefix}<\uFF5Cfim\u2581hole\uFF5C>{suffix}<\uFF5Cfim\u2581end\uFF5C>',
+    template:
+      '<\uFF5Cfim\u2581begin\uFF5C>{prefix}<\uFF5Cfim\u2581hole\uFF5C>{suffix}<\uFF5Cfim\u2581end\uFF5C>',
     stops: [
       '<\uFF5Cend\u2581of\u2581sentence\uFF5C>',
       '<\uFF5Cfim\u2581begin\uFF5C>',

@@ -15,8 +15,7 @@ export function renderTemplate(template: string, values: Readonly<Record<string,
 
 /** `tokenhub.inline.fimTemplate` understood: the model id decides, or a format is named or given. */
 export type FimTemplateChoice =
-  | { readonly kind: 'auto' }
-  | { readonly kind: 'format'; readonly format: FimFormat };
+  { readonly kind: 'auto' } | { readonly kind: 'format'; readonly format: FimFormat };
 
 /**
  * Reads `tokenhub.inline.fimTemplate`: `auto`, a family name (`starcoder2`, `qwen`, …) or a
