@@ -39,18 +39,25 @@ export function decideFim(inputs: FimInputs): FimDecision {
   const choice = parseFimTemplate(inputs.fimTemplate ?? 'auto');
   const named = choice.kind === 'format' ? choice.format : undefined;
   const format = named ?? fimFormatOfModel(inputs.model);
-  const decision = (via: FimDecision['via'], reason: string, extra: Partial<FimDecision> = {}) =>
-    ({ via, format, reason, ...extra }) as FimDecision;
+  const decision = (
+    via: FimDecision['via'],
+    reason: string,
+    extra: Pick<FimDecision, 'onRefusal' | 'probing'> = {},
+  ): FimDecision => ({ via, format, reason, ...extra });
   const inTemplate = (why: string) =>
     decision('template', `${format?.label} FIM tokens in the prompt: ${why}`);
 
   // Ollama refuses `suffix` for models whose template has no FIM ("does not support insert"):
   // those are instruct models, whose prompt Ollama wraps as a chat turn, so tokens in the
   // prompt would not help either.
-  const fallback =
-    format && !isOllama(inputs.baseUrl)
+  const fallback = isOllama(inputs.baseUrl)
+    ? decision('prefix', 'prefix only: Ollama has no FIM template for this model')
+    : format
       ? inTemplate('the server refused `suffix`')
-      : decision('prefix', 'prefix only: the server refused `suffix` and no FIM template applies');
+      : decision(
+          'prefix',
+          'prefix only: the server refused `suffix` and the model family is unknown (tokenhub.inline.fimTemplate can name it)',
+        );
 
   switch (setting) {
     case 'off':
@@ -81,10 +88,7 @@ export function decideFim(inputs: FimInputs): FimDecision {
     'field',
     '`suffix` field, tried: neither the model family nor the server is known',
     {
-      onRefusal: decision(
-        'prefix',
-        'prefix only: the server refused `suffix` and the model family is unknown (tokenhub.inline.fimTemplate can name it)',
-      ),
+      onRefusal: fallback,
       probing: true,
     },
   );

@@ -9,7 +9,8 @@ import type { UsageTracker } from '../usage/usageTracker';
 /**
  * The status item: ready, loading, off, off for this language, over budget, no key, key
  * rejected, unknown model, rate limited, offline. The tooltip names the endpoint, model, how
- * the middle is filled and why, last latency and today's tokens; a click opens the menu (`tokenhub.showMenu`).
+ * the middle is filled and why, last latency and today's tokens; a click opens the menu
+ * (`tokenhub.showMenu`).
  */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(

@@ -67,6 +67,12 @@ describe('buildPrompt', () => {
     assert.ok(!prompt.prompt.includes('after'), 'the suffix is not part of the plain prompt');
   });
 
+  it('keeps the rest of the cursor line whole in the suffix even when it alone is over budget', () => {
+    const long = 'y'.repeat(500);
+    const prompt = buildPrompt(doc(`x = █${long}\nnext`), { budget: small });
+    assert.equal(prompt.suffix, long);
+  });
+
   describe('the budget', () => {
     it('is 3,000 tokens shared 40/15/45 and estimated at four characters per token', () => {
       assert.equal(PROMPT_BUDGET_TOKENS, 3000);

@@ -14,11 +14,13 @@ export function prefixWindow(text: string, maxChars: number): string {
   return text.slice(newlineBeforeWindow === -1 ? cursorLineStart : newlineBeforeWindow + 1);
 }
 
-/** The start of the text after the cursor, cut at a line end. */
+/** The start of the text after the cursor, cut at a line end; the cursor's line stays whole. */
 export function suffixWindow(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
   const lastNewline = text.lastIndexOf('\n', maxChars);
-  return lastNewline > 0 ? text.slice(0, lastNewline) : text.slice(0, maxChars);
+  if (lastNewline > 0) return text.slice(0, lastNewline);
+  const firstNewline = text.indexOf('\n');
+  return firstNewline === -1 ? text : text.slice(0, firstNewline);
 }
 
 /**
