@@ -95,6 +95,21 @@ describe('FimDecisions', () => {
     );
   });
 
+  it('describes what the next request will do before any was sent, without deciding yet', () => {
+    const lines: string[] = [];
+    const decisions = new FimDecisions((line) => lines.push(line));
+    const ollama = { baseUrl: OLLAMA, model: 'qwen2.5-coder:1.5b' };
+    assert.equal(
+      decisions.describe(ollama),
+      'Fill-in-the-middle: `suffix` field: Ollama fills the middle with the model’s own template when it has one',
+    );
+    assert.deepEqual(lines, []);
+    decisions.current(ollama);
+    assert.deepEqual(lines, [
+      'localhost:11434 qwen2.5-coder:1.5b: fill-in-the-middle: `suffix` field: Ollama fills the middle with the model’s own template when it has one',
+    ]);
+  });
+
   it('tries the server again after an hour: it may have been upgraded', () => {
     let now = 0;
     const decisions = new FimDecisions(undefined, () => now);
@@ -135,12 +150,13 @@ describe('special tokens never reach the ghost text', () => {
       firstTokenTimeoutMs: 5000,
       idleTimeoutMs: 5000,
     };
+    const logged: string[] = [];
     const engine = new CompletionEngine({
       settings: () => settings,
       apiKey: () => undefined,
-      logger: silentLogger,
+      logger: { ...silentLogger, info: (line: string) => logged.push(line) },
     });
-    // Multi-line: the newline stops and three family stops go to the server; <|im_end|> does not.
+    // Multi-line: its two stops and the family's first two go to the server; <|im_end|> does not.
     server.reply({
       style: 'llamacpp',
       suffix: 'ignored',
@@ -157,7 +173,13 @@ describe('special tokens never reach the ghost text', () => {
       new AbortController().signal,
     );
     const sent = server.requests[0]?.body.stop as string[];
-    assert.ok(!sent.includes('<|im_end|>'), `sent ${JSON.stringify(sent)}`);
+    assert.deepEqual(sent, ['\n\n\n', '\n```', '<|endoftext|>', '<|file_sep|>']);
     assert.equal(shown?.text, '  return 1;');
+    assert.ok(
+      logged.some((line) =>
+        line.includes('fill-in-the-middle: Qwen2.5-Coder FIM tokens in the prompt'),
+      ),
+      'the decision is logged',
+    );
   });
 });
