@@ -68,7 +68,7 @@ describe('CompletionEngine', () => {
   it('sends model, one prompt string, max_tokens, temperature, a stop array, stream and the key', async () => {
     server.reply({ text: 'x' });
     settings = { ...settings, stop: ['// END'] };
-    await engine.complete(query('const v = █'), live());
+    await engine.complete(query('const v = █ * 2;'), live());
     const [request] = server.requests;
     assert.ok(request);
     assert.equal(request.body.model, 'test-model');
@@ -78,6 +78,7 @@ describe('CompletionEngine', () => {
     assert.deepEqual(request.body.stop, ['\n', '// END']);
     assert.equal(typeof request.body.prompt, 'string');
     assert.ok(request.body.prompt.endsWith('const v = '));
+    assert.equal(request.body.suffix, ' * 2;');
     assert.match(request.body.prompt, /^\/\/ Path: src\/math\.ts\n/);
     assert.equal(request.headers.authorization, 'Bearer unit-test-key');
   });
@@ -113,7 +114,7 @@ describe('CompletionEngine', () => {
   it('applies stops beyond the four a server accepts on the client', async () => {
     settings = { ...settings, stop: ['S1', 'S2', 'S3', 'S4'] };
     server.reply({ text: 'keep S4 drop', honourStop: false });
-    const result = await engine.complete(query('x = █'), live());
+    const result = await engine.complete(query('x = █ + 1'), live());
     assert.deepEqual(server.requests[0]?.body.stop, ['\n', 'S1', 'S2', 'S3']);
     assert.equal(result?.text, 'keep');
   });

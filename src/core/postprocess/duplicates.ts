@@ -1,0 +1,72 @@
+import { splitLines } from './blockEnd';
+import type { Site } from './context';
+import { indentWidth, isBlank, nearlyEqual, squash } from './lines';
+
+/**
+ * Where a multi-line completion starts repeating the lines after the cursor (from its second
+ * line on): a line with the same text and indentation as the document's next line, and the
+ * following one too when the document has one. Closing lines are left to the block end.
+ * Undefined when there is none (so far).
+ */
+export function suffixRepeatCut(text: string, start: number, site: Site): number | undefined {
+  const [next, afterNext] = site.nextLines;
+  if (next === undefined || site.language.closesBlock(next)) return undefined;
+  const lines = splitLines(text.slice(start));
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line?.complete) return undefined;
+    if (!sameLine(line.text, next)) continue;
+    const following = lines.slice(i + 1).find((l) => !isBlank(l.text));
+    if (afterNext !== undefined && following === undefined) return undefined; // not yet known
+    if (afterNext === undefined || (following && sameLine(following.text, afterNext))) {
+      return start + line.start - 1;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether the completion only repeats a neighbour: its first line with text, as it will read
+ * in the document, nearly equals the next non-blank line, or equals the line above.
+ */
+export function repeatsNeighbour(text: string, site: Site): boolean {
+  const lines = text.split('\n');
+  const index = lines.findIndex((line) => !isBlank(line));
+  if (index === -1) return false;
+  const first = lines[index] ?? '';
+  const asRead = index === 0 ? site.lineBefore + first : first;
+  if (site.language.closesBlock(asRead)) return false;
+  const next = site.nextLines[0];
+  if (next !== undefined && nearlyEqual(asRead, next)) return true;
+  const onlyLine = lines.length === index + 1;
+  return onlyLine && squash(asRead) === squash(site.lineAbove) && squash(asRead).length > 3;
+}
+
+/**
+ * Drops closing lines at the end of the completion that the document already has right after
+ * the cursor (`}` then `}`): the model closed blocks that are closed already.
+ */
+export function dropExistingClosers(text: string, site: Site): string {
+  if (site.restOfLine.trim() !== '') return text;
+  const lines = text.split('\n');
+  let closers = 0;
+  while (
+    closers < lines.length - 1 &&
+    site.language.closesBlock(lines[lines.length - 1 - closers] ?? '')
+  ) {
+    closers++;
+  }
+  for (let drop = closers; drop > 0; drop--) {
+    const tail = lines.slice(lines.length - drop);
+    const matches = tail.every((line, i) => {
+      const existing = site.nextLines[i];
+      return existing !== undefined && sameLine(line, existing);
+    });
+    if (matches) return lines.slice(0, lines.length - drop).join('\n');
+  }
+  return text;
+}
+
+function sameLine(a: string, b: string): boolean {
+  return a.trim() === b.trim() && indentWidth(a) === indentWidth(b);
+}

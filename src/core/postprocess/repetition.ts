@@ -1,0 +1,46 @@
+import { splitLines } from './blockEnd';
+import type { Site } from './context';
+import { isBlank, squash } from './lines';
+
+/** Consecutive equal lines that make a loop (a model stuck repeating itself). */
+const loopLines = 4;
+/** A short unit repeated this often on one line is a loop, not code. */
+const shortUnitRepeats = 10;
+const singleCharRepeats = 16;
+/** Runs of one of these characters are decoration (`// -----`, `#####`), not a loop. */
+const decorative = /^[-=*#/_~+.<>|\s]$/;
+
+/**
+ * Where a repetition loop starts in `text` (from `start`): at the second of `loopLines` equal
+ * lines (the first is kept), or at the start of a line that repeats a short unit over and
+ * over (`a, a, a, a…`, `))))))…`). Undefined when there is none (so far).
+ */
+export function repetitionCut(text: string, start: number, site: Site): number | undefined {
+  const lines = splitLines(text.slice(start));
+  let run = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) break;
+    if (repeatsUnit(line.text)) return start + Math.max(0, line.start - (i > 0 ? 1 : 0));
+    if (!line.complete) break;
+    const previous = lines[i - 1];
+    const same =
+      previous !== undefined &&
+      !isBlank(line.text) &&
+      !site.language.closesBlock(line.text) &&
+      squash(line.text) === squash(previous.text);
+    run = same ? run + 1 : 1;
+    if (run >= loopLines) {
+      const second = lines[i - loopLines + 2];
+      return second ? start + second.start - 1 : undefined;
+    }
+  }
+  return undefined;
+}
+
+function repeatsUnit(line: string): boolean {
+  const single = new RegExp(`(\\S)\\1{${singleCharRepeats - 1},}`).exec(line);
+  if (single?.[1] && !decorative.test(single[1])) return true;
+  const unit = new RegExp(`(.{2,8}?)\\1{${shortUnitRepeats - 1},}`).exec(line);
+  return unit?.[1] !== undefined && unit[1].trim() !== '' && !/^(.)\1*$/.test(unit[1]);
+}

@@ -1,0 +1,47 @@
+import type { Site } from './context';
+import { indentWidth, isBlank, leadingWhitespace } from './lines';
+
+/**
+ * The join at the cursor: after a space, a completion that starts with spaces keeps one (the
+ * prefix's). On a line of indentation only, the model's leading whitespace is read as the
+ * line's whole indentation (models echo it): only the columns beyond the cursor are kept.
+ */
+export function joinAtCursor(text: string, site: Site): string {
+  const lead = leadingWhitespace(text);
+  if (lead === '' || !/[ \t]$/.test(site.lineBefore) || isBlank(text.split('\n')[0] ?? '')) {
+    return text;
+  }
+  const rest = text.slice(lead.length);
+  if (!isBlank(site.lineBefore)) return rest;
+  const tabSize = site.context.tabSize ?? 4;
+  const extra = indentWidth(lead, tabSize) - indentWidth(site.lineBefore, tabSize);
+  return extra > 0 ? indentation(extra, site) + rest : rest;
+}
+
+/**
+ * Indentation in the editor's style: a completion's lines indented with tabs in a file
+ * indented with spaces (or the other way round) are converted, a tab being `tabSize` columns.
+ * Untouched when the editor's settings are unknown.
+ */
+export function editorIndentation(text: string, site: Site): string {
+  if (site.context.insertSpaces === undefined) return text;
+  return text
+    .split('\n')
+    .map((line, i) => {
+      if (i === 0 && !isBlank(site.lineBefore)) return line;
+      const lead = leadingWhitespace(line);
+      const wrongKind = site.context.insertSpaces ? lead.includes('\t') : lead.includes(' ');
+      if (!wrongKind) return line;
+      return (
+        indentation(indentWidth(lead, site.context.tabSize ?? 4), site) + line.slice(lead.length)
+      );
+    })
+    .join('\n');
+}
+
+/** `columns` of indentation as the editor writes it (spaces when unknown). */
+function indentation(columns: number, site: Site): string {
+  const tabSize = site.context.tabSize ?? 4;
+  if (site.context.insertSpaces !== false) return ' '.repeat(columns);
+  return '\t'.repeat(Math.floor(columns / tabSize)) + ' '.repeat(columns % tabSize);
+}
