@@ -9,13 +9,14 @@ export interface Line {
   readonly complete: boolean;
 }
 
-export function splitLines(text: string): Line[] {
+/** `final`: the text is whole, so its last line is complete too. */
+export function splitLines(text: string, final = false): Line[] {
   const lines: Line[] = [];
   let start = 0;
   for (;;) {
     const end = text.indexOf('\n', start);
     if (end === -1) {
-      lines.push({ text: text.slice(start), start, complete: false });
+      lines.push({ text: text.slice(start), start, complete: final });
       return lines;
     }
     lines.push({ text: text.slice(start, end), start, complete: true });

@@ -8,10 +8,15 @@ import { indentWidth, isBlank, nearlyEqual, squash } from './lines';
  * following one too when the document has one. Closing lines are left to the block end.
  * Undefined when there is none (so far).
  */
-export function suffixRepeatCut(text: string, start: number, site: Site): number | undefined {
+export function suffixRepeatCut(
+  text: string,
+  start: number,
+  site: Site,
+  final: boolean,
+): number | undefined {
   const [next, afterNext] = site.nextLines;
   if (next === undefined || site.language.closesBlock(next)) return undefined;
-  const lines = splitLines(text.slice(start));
+  const lines = splitLines(text.slice(start), final);
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
     if (!line?.complete) return undefined;

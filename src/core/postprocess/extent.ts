@@ -15,14 +15,19 @@ import { indentWidth, isBlank, leadingWhitespace } from './lines';
  *   after an opener at the end of the cursor's line, an answer starting with a newline is the
  *   body of that block.
  */
-export function extentEnd(text: string, start: number, site: Site): number | undefined {
+export function extentEnd(
+  text: string,
+  start: number,
+  site: Site,
+  final: boolean,
+): number | undefined {
   const body = text.slice(start);
-  const end = relativeEnd(body, site);
+  const end = relativeEnd(body, site, final);
   return end === undefined ? undefined : start + end;
 }
 
-function relativeEnd(text: string, site: Site): number | undefined {
-  const lines = splitLines(text);
+function relativeEnd(text: string, site: Site, final: boolean): number | undefined {
+  const lines = splitLines(text, final);
   const first = lines[0];
   if (!first) return undefined;
   if (site.mode === 'singleLine') return first.complete ? first.text.length : undefined;

@@ -108,10 +108,10 @@ export function languageRules(languageId: string): LanguageRules {
 /** A trailing `// comment` does not decide whether a line opens a block. */
 function stripLineComment(line: string): string {
   const at = line.indexOf('//');
-  return at > 0 && !/["'`]/.test(line.slice(at)) ? line.slice(0, at).trimEnd() : line;
+  return at >= 0 && !/["'`]/.test(line.slice(at)) ? line.slice(0, at).trimEnd() : line;
 }
 
 function stripHashComment(line: string): string {
-  const at = line.indexOf(' #');
-  return at > 0 && !/["']/.test(line.slice(at)) ? line.slice(0, at).trimEnd() : line;
+  const at = line.trimStart().startsWith('#') ? 0 : line.indexOf(' #');
+  return at >= 0 && !/["']/.test(line.slice(at)) ? line.slice(0, at).trimEnd() : line;
 }

@@ -17,17 +17,18 @@ import { editorIndentation, joinAtCursor } from './whitespace';
  * request is aborted) as soon as this is defined; it only grows with the text, so a decision
  * taken on part of the stream stands.
  */
-export function completionEnd(text: string, site: Site): number | undefined {
+export function completionEnd(text: string, site: Site, final = false): number | undefined {
   const token = specialTokenAt(text, tokenSearchStart(text), site);
   const upToToken = token === -1 ? text : text.slice(0, token);
-  const start = contentStart(upToToken, site, token !== -1);
+  const whole = final || token !== -1;
+  const start = contentStart(upToToken, site, whole);
   if (start === undefined) return token === -1 ? undefined : token;
   const cuts = [
     token === -1 ? undefined : token,
     positive(closingFenceAt(upToToken, start, site)),
-    extentEnd(upToToken, start, site),
-    repetitionCut(upToToken, start, site),
-    site.mode === 'singleLine' ? undefined : suffixRepeatCut(upToToken, start, site),
+    extentEnd(upToToken, start, site, whole),
+    repetitionCut(upToToken, start, site, whole),
+    site.mode === 'singleLine' ? undefined : suffixRepeatCut(upToToken, start, site, whole),
   ];
   const decided = cuts.filter((cut): cut is number => cut !== undefined);
   return decided.length === 0 ? undefined : Math.min(...decided);
@@ -59,7 +60,7 @@ export function postprocess(
 ): Presentation | undefined {
   const site = 'context' in context ? context : siteOf(context);
   const text = raw.replace(/\r\n/g, '\n');
-  const end = completionEnd(text, site);
+  const end = completionEnd(text, site, options.final);
   let settled = end !== undefined ? text.slice(0, end) : options.final ? text : wholeLines(text);
   if (end === undefined && !options.final && site.mode === 'singleLine') return undefined;
   const start = contentStart(settled, site, true) ?? 0;

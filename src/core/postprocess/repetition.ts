@@ -15,8 +15,13 @@ const decorative = /^[-=*#/_~+.<>|\s]$/;
  * lines (the first is kept), or at the start of a line that repeats a short unit over and
  * over (`a, a, a, a…`, `))))))…`). Undefined when there is none (so far).
  */
-export function repetitionCut(text: string, start: number, site: Site): number | undefined {
-  const lines = splitLines(text.slice(start));
+export function repetitionCut(
+  text: string,
+  start: number,
+  site: Site,
+  final: boolean,
+): number | undefined {
+  const lines = splitLines(text.slice(start), final);
   let run = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
