@@ -87,8 +87,9 @@ function isMarker(line: string | undefined): boolean {
 
 /**
  * A section's text: its lines joined by newlines, trailing blank lines dropped; then `↵` is a
- * newline (one written at the end of a line stands for that line's own break), `␣` a space
- * and `⇥` a tab, so trailing whitespace and final newlines are visible.
+ * newline (one written at the end of a line stands for that line's own break), `␣` a space,
+ * `⇥` a tab and `⟨U+200B⟩` the character with that code, so trailing whitespace, final
+ * newlines and invisible characters are visible.
  */
 function decodeBody(lines: string[]): string {
   const kept = [...lines];
@@ -98,7 +99,8 @@ function decodeBody(lines: string[]): string {
     .replace(/↵\n/g, '\n')
     .replace(/↵/g, '\n')
     .replace(/␣/g, ' ')
-    .replace(/⇥/g, '\t');
+    .replace(/⇥/g, '\t')
+    .replace(/⟨U\+([0-9A-F]{4,6})⟩/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
 }
 
 function parseExpect(

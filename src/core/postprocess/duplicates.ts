@@ -40,8 +40,10 @@ export function repeatsNeighbour(text: string, site: Site): boolean {
   if (index === -1) return false;
   const first = lines[index] ?? '';
   const asRead = index === 0 ? site.lineBefore + first : first;
-  if (site.language.closesBlock(asRead)) return false;
   const next = site.nextLines[0];
+  // A closing line repeats the next one only at the same indentation: `}` under `  }` closes
+  // another block.
+  if (site.language.closesBlock(asRead)) return next !== undefined && sameLine(asRead, next);
   if (next !== undefined && nearlyEqual(asRead, next)) return true;
   const onlyLine = lines.length === index + 1;
   return onlyLine && squash(asRead) === squash(site.lineAbove) && squash(asRead).length > 3;

@@ -7,7 +7,7 @@ import type { Site } from './context';
  */
 export function dropRestatedStart(text: string, site: Site): string {
   const typed = site.lineBefore.trimStart();
-  if (typed.length >= 4 && text.startsWith(typed) && text.length > typed.length) {
+  if (typed.length >= 3 && text.startsWith(typed) && text.length > typed.length) {
     return text.slice(typed.length);
   }
   const partial = partialWord(site);
@@ -21,8 +21,8 @@ export function dropRestatedStart(text: string, site: Site): string {
  * Whether the completion is glued onto a half-typed identifier it does not continue:
  * `retur█` + `foo()` reads `returfoo()`. Judged against the words of the document and the
  * languages' keywords: the half-typed word must start a known word and not be one itself, and
- * the joined word must start none. A new camelCase or snake_case part (`get█` + `Value`) is a
- * continuation.
+ * the joined word must neither lead into nor extend any of those. A new camelCase part
+ * (`get█` + `Value`) is a continuation.
  */
 export function gluedOnWord(text: string, site: Site): boolean {
   const partial = partialWord(site);
@@ -33,8 +33,10 @@ export function gluedOnWord(text: string, site: Site): boolean {
   const joined = partial + glued;
   let partialStartsOne = false;
   for (const word of known) {
-    if (word.startsWith(joined)) return false;
-    if (word.startsWith(partial)) partialStartsOne = true;
+    if (!word.startsWith(partial)) continue;
+    // The joined word goes on along a known word, or extends one (`getUser` + `ById`).
+    if (word.startsWith(joined) || joined.startsWith(word)) return false;
+    partialStartsOne = true;
   }
   return partialStartsOne;
 }

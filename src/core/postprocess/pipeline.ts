@@ -67,8 +67,11 @@ export function postprocess(
   settled = settled.slice(start);
   if (!options.final && end === undefined) settled = withoutUnsettledTail(settled, site);
 
-  if (gluedOnWord(settled, site) && !startsMidWord(site)) return undefined;
-  let shaped = startsMidWord(site) ? settled : dropRestatedStart(settled, site);
+  let shaped = settled;
+  if (!startsMidWord(site)) {
+    shaped = dropRestatedStart(settled, site);
+    if (shaped === settled && gluedOnWord(settled, site)) return undefined;
+  }
   shaped = editorIndentation(joinAtCursor(shaped, site), site);
   shaped = trimLines(shaped);
   if (repeatsNeighbour(shaped, site)) return undefined;
