@@ -43,7 +43,10 @@ export function bodyEnd(
     const line = lines[i];
     if (!line?.complete) return undefined;
     if (isBlank(line.text)) continue;
-    const indent = indentWidth(i === from ? firstIndent + line.text : line.text);
+    const indent = indentWidth(
+      i === from ? firstIndent + line.text : line.text,
+      site.context.tabSize,
+    );
     if (bodyIndent === undefined) {
       bodyIndent = indent;
     } else if (indent < bodyIndent) {
@@ -67,7 +70,7 @@ export function headerBlockEnd(
     const line = lines[i];
     if (!line?.complete) return undefined;
     if (isBlank(line.text)) continue;
-    if (indentWidth(line.text) <= headerIndent) {
+    if (indentWidth(line.text, site.context.tabSize) <= headerIndent) {
       return endBefore(lines, i, site, alreadyThere(line.text, site));
     }
   }

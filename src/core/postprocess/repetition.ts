@@ -7,8 +7,8 @@ const loopLines = 4;
 /** A short unit repeated this often on one line is a loop, not code. */
 const shortUnitRepeats = 10;
 const singleCharRepeats = 16;
-/** Runs of one of these characters are decoration (`// -----`, `#####`), not a loop. */
-const decorative = /^[-=*#/_~+.<>|\s]$/;
+/** Runs of one of these characters are decoration (`// -----`, `#####`) or data (`0000`), not a loop. */
+const decorative = /^[-=*#/_~+.<>|\s0]$/;
 
 /**
  * Where a repetition loop starts in `text` (from `start`): at the second of `loopLines` equal

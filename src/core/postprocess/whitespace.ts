@@ -14,8 +14,38 @@ export function joinAtCursor(text: string, site: Site): string {
   const rest = text.slice(lead.length);
   if (!isBlank(site.lineBefore)) return rest;
   const tabSize = site.context.tabSize ?? 4;
-  const extra = indentWidth(lead, tabSize) - indentWidth(site.lineBefore, tabSize);
+  const typed = indentWidth(site.lineBefore, tabSize);
+  const given = indentWidth(lead, tabSize);
+  // Read as relative to the cursor when that lands where the neighbouring lines are indented
+  // (a fill-in-the-middle model continuing from the cursor), else as the whole indentation.
+  if (neighbourIndents(site, tabSize).includes(typed + given)) return text;
+  const extra = given - typed;
   return extra > 0 ? indentation(extra, site) + rest : rest;
+}
+
+/** Indentations the cursor's line likely has: the next line's, or the line above's (+ a level). */
+function neighbourIndents(site: Site, tabSize: number): number[] {
+  const next = site.nextLines[0];
+  const above = indentWidth(site.lineAbove, tabSize);
+  const opens = site.language.opensBlock(site.lineAbove);
+  return [
+    ...(next === undefined ? [] : [indentWidth(next, tabSize)]),
+    opens ? above + indentUnit(site, tabSize) : above,
+  ];
+}
+
+/** Lines of the prefix read to tell its indentation unit. */
+const unitSampleLines = 40;
+
+/** Columns per indentation level in the document: its smallest indentation (a tab's width when unknown). */
+function indentUnit(site: Site, tabSize: number): number {
+  if (site.context.insertSpaces === false) return tabSize;
+  let unit = Infinity;
+  for (const line of site.context.prefix.split('\n').slice(-unitSampleLines)) {
+    const width = indentWidth(line, tabSize);
+    if (width > 0 && !isBlank(line)) unit = Math.min(unit, width);
+  }
+  return unit === Infinity ? tabSize : unit;
 }
 
 /**
