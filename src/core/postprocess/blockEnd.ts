@@ -70,12 +70,15 @@ export function headerBlockEnd(
     const line = lines[i];
     if (!line?.complete) return undefined;
     if (isBlank(line.text)) continue;
-    if (indentWidth(line.text, site.context.tabSize) <= headerIndent) {
+    if (indentWidth(line.text, site.context.tabSize) <= headerIndent && !label.test(line.text)) {
       return endBefore(lines, i, site, alreadyThere(line.text, site));
     }
   }
   return undefined;
 }
+
+/** Labels written at the block's own indentation (`case 1:` under gofmt, C++ `public:`). */
+const label = /^\s*(?:case\b.*|default|public|private|protected)\s*:\s*$/;
 
 /** The cut at line `i`: after it when it closes the block (and is not a duplicate), else before. */
 function endBefore(lines: readonly Line[], i: number, site: Site, duplicate: boolean): number {
