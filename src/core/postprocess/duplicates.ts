@@ -45,8 +45,10 @@ export function repeatsNeighbour(text: string, site: Site): boolean {
   // another block.
   if (site.language.closesBlock(asRead)) return next !== undefined && sameLine(asRead, next);
   if (next !== undefined && nearlyEqual(asRead, next)) return true;
+  // After a leading newline the line above is the cursor's own.
+  const above = index === 0 ? site.lineAbove : site.lineBefore + site.restOfLine;
   const onlyLine = lines.length === index + 1;
-  return onlyLine && squash(asRead) === squash(site.lineAbove) && squash(asRead).length > 3;
+  return onlyLine && squash(asRead) === squash(above) && squash(asRead).length > 3;
 }
 
 /**

@@ -61,11 +61,13 @@ export function postprocess(
   const site = 'context' in context ? context : siteOf(context);
   const text = raw.replace(/\r\n/g, '\n');
   const end = completionEnd(text, site, options.final);
-  let settled = end !== undefined ? text.slice(0, end) : options.final ? text : wholeLines(text);
-  if (end === undefined && !options.final && site.mode === 'singleLine') return undefined;
-  const start = contentStart(settled, site, true) ?? 0;
+  const whole = options.final || end !== undefined;
+  if (!whole && site.mode === 'singleLine') return undefined;
+  let settled = end !== undefined ? text.slice(0, end) : whole ? text : wholeLines(text);
+  const start = contentStart(settled, site, whole);
+  if (start === undefined) return undefined;
   settled = settled.slice(start);
-  if (!options.final && end === undefined) settled = withoutUnsettledTail(settled, site);
+  if (!whole) settled = withoutUnsettledTail(settled.slice(0, -1), site);
 
   let shaped = settled;
   if (!startsMidWord(site)) {
@@ -90,15 +92,15 @@ function positive(index: number): number | undefined {
   return index === -1 ? undefined : index;
 }
 
-/** The complete lines of text still streaming (its last line may grow). */
+/** The complete lines of text still streaming, with their last newline (its last line may grow). */
 function wholeLines(text: string): string {
-  return text.slice(0, Math.max(0, text.lastIndexOf('\n')));
+  return text.slice(0, text.lastIndexOf('\n') + 1);
 }
 
 /**
  * Lines still streaming that a later decision may remove: trailing closing lines (they may
- * turn out to be duplicates of the document's) and a trailing run of equal lines (it may turn
- * out to be a loop).
+ * turn out to be duplicates of the document's), a trailing run of equal lines (it may turn out
+ * to be a loop) and a line like the one after the cursor (the start of a repeat of it).
  */
 function withoutUnsettledTail(text: string, site: Site): string {
   const lines = text.split('\n');
@@ -106,7 +108,10 @@ function withoutUnsettledTail(text: string, site: Site): string {
     const last = lines[lines.length - 1] ?? '';
     const previous = lines[lines.length - 2] ?? '';
     const unsettled =
-      isBlank(last) || site.language.closesBlock(last) || last.trim() === previous.trim();
+      isBlank(last) ||
+      site.language.closesBlock(last) ||
+      last.trim() === previous.trim() ||
+      last.trim() === site.nextLines[0]?.trim();
     if (!unsettled) break;
     lines.pop();
   }
