@@ -102,6 +102,38 @@ describe('CompletionEngine', () => {
     assert.ok(!server.requests[0]?.body.stop.includes('\n'));
   });
 
+  it('after an opening brace at the end of a line, shows the next lines, not nothing', async () => {
+    server.reply({ text: '\n  return a + b;\n}\n\nfunction sub(a, b) {' });
+    const result = await engine.complete(query('function add(a, b) {█\n}'), live());
+    assert.deepEqual(result, { text: '\n  return a + b;', replaceChars: 0 });
+    assert.ok(!server.requests[0]?.body.stop.includes('\n'), 'no newline stop was sent');
+  });
+
+  it('at the end of a line, reads the next line only and aborts the request there', async () => {
+    server.reply({
+      chunks: ['\n', 'const b = 2;', '\n', 'const c = 3;\n', ...Array(50).fill('x')],
+      tokenDelayMs: 20,
+      honourStop: false,
+    });
+    const result = await engine.complete(query('const a = 1;█'), live());
+    assert.deepEqual(result, { text: '\nconst b = 2;', replaceChars: 0 });
+    await waitUntil(() => server.requests[0]?.aborted === true, 'the request to be aborted');
+    assert.ok((server.requests[0]?.eventsSent ?? 99) < 10, 'the server stopped generating');
+  });
+
+  it('shows the block a first line opens, replacing the closer typed through', async () => {
+    server.reply({ text: '(item) => {\n  total += item;\n})\nmore();' });
+    const result = await engine.complete(query('items.forEach(█)'), live());
+    assert.deepEqual(result, { text: '(item) => {\n  total += item;\n})', replaceChars: 1 });
+  });
+
+  it('typing through a post-processed suggestion continues what was shown', async () => {
+    server.reply({ text: '```ts\ncompute(a, b);\n```' });
+    assert.equal((await engine.complete(query('const v = █'), live()))?.text, 'compute(a, b);');
+    assert.equal((await engine.complete(query('const v = com█'), live()))?.text, 'pute(a, b);');
+    assert.equal(server.requests.length, 1);
+  });
+
   it('answers typing through a shown suggestion from the cache, with no request', async () => {
     server.reply({ text: 'compute(a, b);' });
     assert.equal((await engine.complete(query('const v = █'), live()))?.text, 'compute(a, b);');

@@ -25,7 +25,7 @@ const headerEcho =
   /^[ \t]*(?:\/\/|#|--|;|%|\/\*|<!--)[ \t]*(?:Path|Language|File(?:name)?)[ \t]*:.*$/i;
 /** Zero-width characters, soft hyphens and emoji a model puts before the code. */
 const invisibleOrEmoji =
-  /^(?:[\u200B-\u200F\u2060\uFEFF\u00AD\uFE0F\u20E3]|\p{Extended_Pictographic})+/u;
+  /^(?:[\u200B-\u200F\u2060\uFEFF\u00AD]|\uFE0F|\u20E3|\p{Extended_Pictographic})+/u;
 
 /** Where the first special token starts in `text` at or after `from`, or -1. */
 export function specialTokenAt(text: string, from: number, site: Site): number {
