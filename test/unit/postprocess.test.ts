@@ -67,10 +67,11 @@ describe('post-processing stages', () => {
     assert.equal(dropRestatedStart('const user = 1;', site('const us█')), 'er = 1;');
     assert.equal(dropRestatedStart('return x;', site('  re█')), 'turn x;');
     assert.equal(dropRestatedStart('turn x;', site('  re█')), 'turn x;');
-    assert.ok(gluedOnWord('items;', site('  retur█')));
-    assert.ok(!gluedOnWord('n items;', site('  retur█')));
+    assert.ok(gluedOnWord('items;', site('items.sort();\n  retur█')));
+    assert.ok(!gluedOnWord('n items;', site('items.sort();\n  retur█')));
     assert.ok(!gluedOnWord('erById(id)', site('getUser(1);\ngetUs█')), 'extends a known word');
     assert.ok(!gluedOnWord('lt = 1', site('const resu█')), 'a new word');
+    assert.ok(!gluedOnWord('unt = 0', site('let co█')), 'a new name starting like const');
   });
 
   it('whitespace: one space at the join, indentation in the editor’s style', () => {

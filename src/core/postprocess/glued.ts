@@ -19,9 +19,10 @@ export function dropRestatedStart(text: string, site: Site): string {
 
 /**
  * Whether the completion is glued onto a half-typed identifier it does not continue:
- * `retur█` + `foo()` reads `returfoo()`. Judged against the words of the document and the
- * languages' keywords: the half-typed word must start a known word and not be one itself, and
- * the joined word must neither lead into nor extend any of those. A new camelCase part
+ * `retur█` + `items;` reads `returitems;`. Judged against the words of the document and the
+ * languages' keywords: the glued text must be a known word, the half-typed word must start a
+ * known word and not be one itself, and the joined word must neither lead into nor extend any
+ * of those. A new camelCase part
  * (`get█` + `Value`) is a continuation.
  */
 export function gluedOnWord(text: string, site: Site): boolean {
@@ -29,7 +30,9 @@ export function gluedOnWord(text: string, site: Site): boolean {
   const glued = /^[a-z][\w$]*/.exec(text)?.[0];
   if (partial.length < 2 || glued === undefined) return false;
   const known = knownWords(site);
-  if (known.has(partial)) return false;
+  // Glue is a new word started with no space (`retur█` + `items`), so the glued text must
+  // itself be a known word: `co█` + `unt = 0` names something new.
+  if (known.has(partial) || !known.has(glued)) return false;
   const joined = partial + glued;
   let partialStartsOne = false;
   for (const word of known) {
