@@ -14,8 +14,8 @@ import { languageRules } from './postprocess/language';
  */
 export type CompletionMode = 'singleLine' | 'lineOrBlock' | 'multiLine';
 
-/** A rest of line made only of what editors auto-close, which a completion may run past. */
-const closersOnly = /^[\s)\]}>"'`;,]*$/;
+/** A rest of line made only of what editors auto-close (brackets, quotes, closing tags). */
+const closersOnly = /^(?:[\s)\]}>"'`;,]|<\/[\w.-]+>)*$/;
 
 export function completionMode(prefix: string, suffix: string, languageId = ''): CompletionMode {
   const rules = languageRules(languageId);

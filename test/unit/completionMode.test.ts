@@ -21,6 +21,7 @@ describe('completionMode', () => {
     assert.equal(modeOf('function f() {█'), 'multiLine');
     assert.equal(modeOf('function f() {█}'), 'multiLine');
     assert.equal(modeOf('if x > 0:█', 'python'), 'multiLine');
+    assert.equal(modeOf('<div>█</div>', 'html'), 'multiLine', 'an auto-closed tag');
   });
 
   it('is single-line when code follows the cursor on its line', () => {
