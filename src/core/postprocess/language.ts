@@ -21,7 +21,10 @@ const bracketCloser = /^\s*[}\])]+[\s;,)\]}]*$/;
 
 const braces: LanguageRules = {
   blocks: 'braces',
-  opensBlock: (line) => bracketOpener.test(stripLineComment(line)) || colonOpener.test(line),
+  opensBlock: (line) => {
+    const code = stripLineComment(line);
+    return bracketOpener.test(code) || colonOpener.test(code);
+  },
   closesBlock: (line) => bracketCloser.test(line),
   fencesAreContent: false,
 };
