@@ -4,13 +4,17 @@ import { languageRules } from './postprocess/language';
  * How far one completion may run, decided from the cursor's line before the request:
  *
  * - `singleLine`: text follows the cursor on its line (`f(█, b)`): the user is mid-line and
- *   one line is what they want, so the server stops at the first newline.
+ *   one line is what they want.
  * - `multiLine`: the cursor opens a block, on an empty line after an opener (`{`, `(`, `:`,
  *   `=>`, `do`…) or right after one at the end of a line (`if (x) {█`): the whole body is the
  *   likely continuation, up to the block's end.
  * - `lineOrBlock`: everywhere else at the end of a line or on an empty one: the next line,
  *   even when the answer starts with a newline, and the block it opens when that line ends in
- *   an opener. No newline stop can be sent here, so the client decides where it ends.
+ *   an opener.
+ *
+ * No mode sends a newline stop: the answer may start with a newline, a fence line or an echoed
+ * header before its first real line, so the client decides where it ends (and aborts the
+ * request there; see postprocess/extent.ts).
  */
 export type CompletionMode = 'singleLine' | 'lineOrBlock' | 'multiLine';
 
@@ -43,9 +47,10 @@ function previousNonEmptyLine(prefix: string, cursorLineStart: number): string {
   return '';
 }
 
-/** Stop sequences the extension always sends for a mode, before the user's own. */
-export function stopsFor(mode: CompletionMode): string[] {
-  // Single-line: the newline is also enforced client-side, so this only saves tokens.
-  // Otherwise: a run of blank lines or a Markdown fence ends a block in every language.
-  return mode === 'singleLine' ? ['\n'] : ['\n\n\n', '\n```'];
+/**
+ * Stop sequences the extension always sends, before the user's own: a run of blank lines or a
+ * closing Markdown fence ends a completion in every language and mode.
+ */
+export function stopsFor(): string[] {
+  return ['\n\n\n', '\n```'];
 }

@@ -236,7 +236,7 @@ export class CompletionEngine {
     const prompt = buildPrompt(query);
     const site = siteOf(query);
     const { mode } = site;
-    const stops = planStops(stopsFor(mode), settings.stop);
+    const stops = planStops(stopsFor(), settings.stop);
     const body = {
       baseUrl: settings.baseUrl,
       apiKey,

@@ -37,11 +37,7 @@ describe('completionMode', () => {
     assert.equal(modeOf('█'), 'lineOrBlock');
   });
 
-  it('sends a newline stop only mid-line; elsewhere block-end stops the client cannot miss', () => {
-    assert.deepEqual(stopsFor('singleLine'), ['\n']);
-    for (const mode of ['multiLine', 'lineOrBlock'] as const) {
-      assert.ok(stopsFor(mode).includes('\n\n\n'));
-      assert.ok(!stopsFor(mode).includes('\n'));
-    }
+  it('sends no newline stop (the client decides where a line ends), only block-end stops', () => {
+    assert.deepEqual(stopsFor(), ['\n\n\n', '\n```']);
   });
 });

@@ -39,8 +39,7 @@ export function specialTokenAt(text: string, from: number, site: Site): number {
 /**
  * Where the completion's content starts: after special tokens, invisible characters or emoji
  * at the very start, an opening fence line and echoed header lines. Undefined while the first
- * line is too short to tell (it may still become a fence or a header). Mid-line (single-line
- * mode) only the characters are skipped: the first line is the whole answer there.
+ * line is too short to tell (it may still become a fence or a header).
  */
 export function contentStart(text: string, site: Site, final: boolean): number | undefined {
   let at = 0;
@@ -55,7 +54,7 @@ export function contentStart(text: string, site: Site, final: boolean): number |
       at += invisible[0].length;
       continue;
     }
-    if (site.mode === 'singleLine' || site.language.fencesAreContent) return at;
+    if (site.language.fencesAreContent) return at;
     const newline = text.indexOf('\n', at);
     const line = text.slice(at, newline === -1 ? undefined : newline);
     const skippable = fenceLine.test(line) || headerEcho.test(line);
