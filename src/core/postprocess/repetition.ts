@@ -4,11 +4,23 @@ import { isBlank, squash } from './lines';
 
 /** Consecutive equal lines that make a loop (a model stuck repeating itself). */
 const loopLines = 4;
-/** A short unit repeated this often on one line is a loop, not code. */
-const shortUnitRepeats = 10;
+/** A unit of one character repeated this often along a line is a loop. */
 const singleCharRepeats = 16;
+/** Longer units (up to `longestUnit` characters) loop when they cover this many characters. */
+const loopChars = 24;
+const longestUnit = 12;
 /** Runs of one of these characters are decoration (`// -----`, `#####`) or data (`0000`), not a loop. */
 const decorative = /^[-=*#/_~+.<>|\s0]$/;
+/**
+ * Units of digits and separators are data (`0, 0, 0, …`), units of decoration are tables and
+ * rules (`---|---|`), however often repeated.
+ */
+const numeric = /^[\d\s,.;x]*$/;
+const unitPatterns = Array.from({ length: longestUnit - 1 }, (_, i) => {
+  const length = i + 2;
+  const repeats = Math.max(3, Math.ceil(loopChars / length));
+  return new RegExp(`(.{${length}})\\1{${repeats - 1},}`);
+});
 
 /**
  * Where a repetition loop starts in `text` (from `start`): at the second of `loopLines` equal
@@ -46,6 +58,8 @@ export function repetitionCut(
 function repeatsUnit(line: string): boolean {
   const single = new RegExp(`(\\S)\\1{${singleCharRepeats - 1},}`).exec(line);
   if (single?.[1] && !decorative.test(single[1])) return true;
-  const unit = new RegExp(`(.{2,8}?)\\1{${shortUnitRepeats - 1},}`).exec(line);
-  return unit?.[1] !== undefined && unit[1].trim() !== '' && !/^(.)\1*$/.test(unit[1]);
+  return unitPatterns.some((pattern) => {
+    const unit = pattern.exec(line)?.[1];
+    return unit !== undefined && !numeric.test(unit) && !/^[-=*#/_~+.<>|:\s]+$/.test(unit);
+  });
 }
