@@ -13,7 +13,7 @@ import { EngineMetrics } from './metrics';
 import { tokensUsed, type TokenCount } from './usage';
 import { CompletionCollector } from './postprocess/collector';
 import { siteOf, type EditorIndentation } from './postprocess/context';
-import { postprocess } from './postprocess/pipeline';
+import { postprocess, postprocessAt } from './postprocess/pipeline';
 import { present, type Presentation } from './postprocess/present';
 import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
 import { anchorAt } from './anchor';
@@ -235,7 +235,6 @@ export class CompletionEngine {
 
     const prompt = buildPrompt(query);
     const site = siteOf(query);
-    const { mode } = site;
     const stops = planStops(stopsFor(), settings.stop);
     const body = {
       baseUrl: settings.baseUrl,
@@ -292,10 +291,11 @@ export class CompletionEngine {
       this.backoff.onSuccess();
       this.configRejected = false;
       this.deps.logger.debug(
-        `${mode} completion: ${result.text.length} chars in ${Date.now() - started} ms`,
+        `${site.mode} completion: ${result.text.length} chars in ${Date.now() - started} ms`,
       );
       // Cached as shown, so typing through it matches what the user sees.
-      if (main) this.cache.set(query, postprocess(result.text, site, { final: true })?.text ?? '');
+      if (main)
+        this.cache.set(query, postprocessAt(result.text, site, { final: true })?.text ?? '');
       this.endRequest({ kind: 'ready' });
     });
     return request;

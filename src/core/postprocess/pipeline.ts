@@ -55,10 +55,18 @@ export interface PostprocessOptions {
  */
 export function postprocess(
   raw: string,
-  context: PostprocessContext | Site,
+  context: PostprocessContext,
   options: PostprocessOptions,
 ): Presentation | undefined {
-  const site = 'context' in context ? context : siteOf(context);
+  return postprocessAt(raw, siteOf(context), options);
+}
+
+/** {@link postprocess} with the cursor's surroundings already read (once per request). */
+export function postprocessAt(
+  raw: string,
+  site: Site,
+  options: PostprocessOptions,
+): Presentation | undefined {
   const text = raw.replace(/\r\n/g, '\n');
   const end = completionEnd(text, site, options.final);
   const whole = options.final || end !== undefined;
