@@ -48,9 +48,10 @@ function previousNonEmptyLine(prefix: string, cursorLineStart: number): string {
 }
 
 /**
- * Stop sequences the extension always sends, before the user's own: a run of blank lines or a
- * closing Markdown fence ends a completion in every language and mode.
+ * Stop sequences the extension always sends, before the user's own: a run of blank lines ends
+ * a completion in every language and mode. (A closing Markdown fence is cut by the client: a
+ * server stop there would also cut `Here is the code:` + fence before the code.)
  */
 export function stopsFor(): string[] {
-  return ['\n\n\n', '\n```'];
+  return ['\n\n\n'];
 }

@@ -38,6 +38,6 @@ describe('completionMode', () => {
   });
 
   it('sends no newline stop (the client decides where a line ends), only block-end stops', () => {
-    assert.deepEqual(stopsFor(), ['\n\n\n', '\n```']);
+    assert.deepEqual(stopsFor(), ['\n\n\n']);
   });
 });

@@ -75,7 +75,7 @@ describe('CompletionEngine', () => {
     assert.equal(request.body.stream, true);
     assert.equal(request.body.max_tokens, 64);
     assert.equal(request.body.temperature, 0.2);
-    assert.deepEqual(request.body.stop, ['\n\n\n', '\n```', '// END']);
+    assert.deepEqual(request.body.stop, ['\n\n\n', '// END']);
     assert.equal(typeof request.body.prompt, 'string');
     assert.ok(request.body.prompt.endsWith('const v = '));
     assert.equal(request.body.suffix, ' * 2;');
@@ -147,7 +147,7 @@ describe('CompletionEngine', () => {
     settings = { ...settings, stop: ['S1', 'S2', 'S3', 'S4'] };
     server.reply({ text: 'keep S4 drop', honourStop: false });
     const result = await engine.complete(query('x = █ + 1'), live());
-    assert.deepEqual(server.requests[0]?.body.stop, ['\n\n\n', '\n```', 'S1', 'S2']);
+    assert.deepEqual(server.requests[0]?.body.stop, ['\n\n\n', 'S1', 'S2', 'S3']);
     assert.equal(result?.text, 'keep');
   });
 

@@ -4,8 +4,8 @@ import { indentWidth, isBlank, nearlyEqual, squash } from './lines';
 
 /**
  * Where a multi-line completion starts repeating the lines after the cursor (from its second
- * line on): a line with the same text and indentation as the document's next line, and the
- * following one too when the document has one. Closing lines are left to the block end.
+ * line on): the document's next two lines, or its next line at the same indentation (and the
+ * following one too when the document has one). Closing lines are left to the block end.
  * Undefined when there is none (so far).
  */
 export function suffixRepeatCut(
@@ -20,12 +20,18 @@ export function suffixRepeatCut(
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
     if (!line?.complete) return undefined;
-    if (!sameLine(line.text, next)) continue;
+    if (line.text.trim() !== next.trim()) continue;
     const following = lines.slice(i + 1).find((l) => !isBlank(l.text));
     if (afterNext !== undefined && following === undefined) return undefined; // not yet known
-    if (afterNext === undefined || (following && sameLine(following.text, afterNext))) {
-      return start + line.start - 1;
-    }
+    // Two lines in a row repeat whatever their indentation; one only at the same indentation.
+    const two =
+      afterNext !== undefined &&
+      !site.language.closesBlock(afterNext) &&
+      following?.text.trim() === afterNext.trim();
+    const one =
+      sameLine(line.text, next) &&
+      (afterNext === undefined || (following !== undefined && sameLine(following.text, afterNext)));
+    if (two || one) return start + line.start - 1;
   }
   return undefined;
 }

@@ -8,10 +8,10 @@ import type { Site } from './context';
  */
 const specialToken = new RegExp(
   [
-    String.raw`<\|[A-Za-z0-9_]{2,40}\|>`,
+    String.raw`<\|[A-Za-z0-9_▁]{2,40}\|>`,
     '<｜[^｜\\n]{1,40}｜>',
     String.raw`<(?:fim|FIM)[_-](?:prefix|suffix|middle|hole|pad|begin|end)>`,
-    String.raw`<(?:PRE|SUF|MID|EOT|EOS|BOS|MASK|file_sep|repo_name|filename|gh_stars|commit_before|commit_msg|commit_after|empty_output|jupyter_\w+)>`,
+    String.raw`<(?:PRE|SUF|MID|EOT|EOS|BOS|MASK|eos|bos|pad|unk|end_of_turn|start_of_turn|file_sep|repo_name|filename|gh_stars|commit_before|commit_msg|commit_after|empty_output|jupyter_\w+)>`,
     String.raw`\[(?:PREFIX|SUFFIX|MIDDLE|PRE|SUF|MID|EOT)\]`,
   ].join('|'),
 );
@@ -20,6 +20,8 @@ const endOfSentence = '</s>';
 
 /** A fence line an instruct model wraps code in: ```ts, ```, ~~~python. */
 const fenceLine = /^[ \t]*(?:```|~~~)[\w+#.-]*[ \t]*$/;
+/** An instruct model's sentence before a fenced answer: `Here is the code:`. */
+const proseIntro = /^[ \t]*(?:sure|certainly|okay|ok|here)\b[^`{};=()]*:[ \t]*$/i;
 /** The prompt's header (`// Path: src/a.ts`, `# Language: python`), echoed back. */
 const headerEcho =
   /^[ \t]*(?:\/\/|#|--|;|%|\/\*|<!--)[ \t]*(?:Path|Language|File(?:name)?)[ \t]*:.*$/i;
@@ -38,7 +40,8 @@ export function specialTokenAt(text: string, from: number, site: Site): number {
 
 /**
  * Where the completion's content starts: after special tokens, invisible characters or emoji
- * at the very start, an opening fence line and echoed header lines. Undefined while the first
+ * at the very start, an opening fence line (and a sentence introducing it) and echoed header
+ * lines. Undefined while the first
  * line is too short to tell (it may still become a fence or a header).
  */
 export function contentStart(text: string, site: Site, final: boolean): number | undefined {
@@ -59,6 +62,15 @@ export function contentStart(text: string, site: Site, final: boolean): number |
     const line = text.slice(at, newline === -1 ? undefined : newline);
     const skippable = fenceLine.test(line) || headerEcho.test(line);
     if (newline === -1) return final || !mayBecomeJunk(line) ? at : undefined;
+    if (proseIntro.test(line)) {
+      // Skipped only together with the fence that follows it.
+      const next = text.indexOf('\n', newline + 1);
+      const fence = text.slice(newline + 1, next === -1 ? undefined : next);
+      if (next === -1 && !final && '```'.startsWith(fence.trim().slice(0, 3))) return undefined;
+      if (!fenceLine.test(fence)) return at;
+      at = next === -1 ? text.length : next + 1;
+      continue;
+    }
     if (!skippable) return at;
     at = newline + 1;
   }

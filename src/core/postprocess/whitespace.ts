@@ -50,11 +50,17 @@ function indentUnit(site: Site, tabSize: number): number {
 
 /**
  * Indentation in the editor's style: a completion's lines indented with tabs in a file
- * indented with spaces (or the other way round) are converted, a tab being `tabSize` columns.
+ * indented with spaces (or the other way round) are converted, a tab being `tabSize` columns;
+ * and levels of another width (4 spaces where the editor and the file use 2) are rescaled.
  * Untouched when the editor's settings are unknown.
  */
 export function editorIndentation(text: string, site: Site): string {
   if (site.context.insertSpaces === undefined) return text;
+  // Tabs are converted by their width; only space indentation can be in other levels.
+  return /^\t/m.test(text) ? convertKind(text, site) : rescaleLevels(convertKind(text, site), site);
+}
+
+function convertKind(text: string, site: Site): string {
   return text
     .split('\n')
     .map((line, i) => {
@@ -65,6 +71,43 @@ export function editorIndentation(text: string, site: Site): string {
       return (
         indentation(indentWidth(lead, site.context.tabSize ?? 4), site) + line.slice(lead.length)
       );
+    })
+    .join('\n');
+}
+
+/**
+ * Space indentation in levels of another width than the editor's (4 spaces where the editor
+ * and the file use 2): every line below the first, indented from the cursor's line in steps of
+ * one width, gets the same number of the editor's steps. Only when the completion has no tabs
+ * and the file's own indentation is in the editor's width.
+ */
+function rescaleLevels(text: string, site: Site): string {
+  const tabSize = site.context.tabSize;
+  if (site.context.insertSpaces !== true || tabSize === undefined) return text;
+  const lines = text.split('\n');
+  const base = indentWidth(site.lineIndent, tabSize);
+  const steps = lines
+    .slice(1)
+    .filter((line) => !isBlank(line))
+    .map((line) => leadingWhitespace(line).length - base)
+    .filter((step) => step > 0);
+  if (steps.length === 0) return text;
+  const modelLevel = Math.min(...steps);
+  if (modelLevel === tabSize || steps.some((step) => step % modelLevel !== 0)) return text;
+  const fileLevel = Math.min(
+    ...site.context.prefix
+      .split('\n')
+      .slice(-unitSampleLines)
+      .map((line) => (isBlank(line) ? 0 : indentWidth(line, tabSize)))
+      .filter((width) => width > 0),
+  );
+  if (fileLevel !== Infinity && fileLevel !== tabSize) return text;
+  return lines
+    .map((line, i) => {
+      const width = leadingWhitespace(line).length;
+      if (i === 0 || isBlank(line) || width < base) return line;
+      const levels = (width - base) / modelLevel;
+      return ' '.repeat(base + levels * tabSize) + line.trimStart();
     })
     .join('\n');
 }
