@@ -60,7 +60,9 @@ describe('post-processing stages', () => {
     assert.ok(repeatsNeighbour('}', site('f() {\n  x;\n█\n}')));
     assert.ok(!repeatsNeighbour('}', site('f() {\n  if (a) {\n    x;\n  █\n}')));
     assert.equal(dropExistingClosers('\nreturn 1;\n}', site('f() {█\n}')), '\nreturn 1;');
-    assert.equal(dropExistingClosers('\n  x;\n  }', site('f() {█\n}')), '\n  x;\n  }');
+    assert.equal(dropExistingClosers('\n  x;\n  }', site('f() {█\n}')), '\n  x;', 'unopened');
+    const opened = '\n  if (a) {\n    x;\n  }';
+    assert.equal(dropExistingClosers(opened, site('f() {█\n}')), opened, 'its own block');
   });
 
   it('glued text: a restated start is dropped, text glued onto a keyword is refused', () => {

@@ -79,7 +79,26 @@ export function dropExistingClosers(text: string, site: Site): string {
     });
     if (matches) return lines.slice(0, lines.length - drop).join('\n');
   }
-  return text;
+  return dropUnopenedCloser(lines, site).join('\n');
+}
+
+const openerOf: Record<string, string> = { '}': '{', ')': '(', ']': '[' };
+
+/**
+ * A last line that closes a bracket the completion never opened, at another indentation than
+ * the document's own closer right after the cursor (`  }` before `}`): the model closed the
+ * enclosing block, which is closed already.
+ */
+function dropUnopenedCloser(lines: string[], site: Site): string[] {
+  const last = lines[lines.length - 1] ?? '';
+  const close = last.trim()[0] ?? '';
+  const open = openerOf[close];
+  const next = site.nextLines[0]?.trim();
+  if (lines.length < 2 || open === undefined || !site.language.closesBlock(last)) return lines;
+  if (next === undefined || !next.startsWith(close)) return lines;
+  const text = lines.join('\n');
+  const unopened = text.split(close).length > text.split(open).length;
+  return unopened ? lines.slice(0, -1) : lines;
 }
 
 function sameLine(a: string, b: string): boolean {
