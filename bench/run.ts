@@ -11,6 +11,7 @@ import { measureBundle } from './bundle';
 import { describeMachine } from './machine';
 import { measureMemory } from './memory';
 import { measureOverhead } from './overhead';
+import { scoreCorpus } from './postprocessCorpus';
 import { printReport, writeJson, type Report } from './report';
 import { evaluateTargets } from './targets';
 import { runTypingSession } from './typingSession';
@@ -48,7 +49,10 @@ async function main(): Promise<void> {
     memory.push(await measureMemory({ lines, completions: 10_000 }));
   }
 
-  const results = { typing, overhead, memory, bundle };
+  progress('post-processing corpus');
+  const corpus = await scoreCorpus();
+
+  const results = { typing, overhead, memory, bundle, corpus };
   const report: Report = {
     date: new Date().toISOString(),
     machine,

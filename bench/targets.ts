@@ -5,6 +5,7 @@
 import type { measureBundle } from './bundle';
 import type { measureMemory } from './memory';
 import type { measureOverhead } from './overhead';
+import type { CorpusScore } from './postprocessCorpus';
 import type { TypingResult } from './typingAnalysis';
 
 export interface Target {
@@ -20,9 +21,10 @@ export interface Results {
   readonly overhead: Awaited<ReturnType<typeof measureOverhead>>;
   readonly memory: readonly Awaited<ReturnType<typeof measureMemory>>[];
   readonly bundle: ReturnType<typeof measureBundle>;
+  readonly corpus: CorpusScore;
 }
 
-export function evaluateTargets({ typing, overhead, memory, bundle }: Results): Target[] {
+export function evaluateTargets({ typing, overhead, memory, bundle, corpus }: Results): Target[] {
   const targets: Target[] = [];
   const network = typing.pauseToGhost.judged;
   const largest = overhead.sizes[overhead.sizes.length - 1];
@@ -80,6 +82,14 @@ export function evaluateTargets({ typing, overhead, memory, bundle }: Results): 
       target: '< 150 KB',
       measured: `${(bundle.bytes / 1024).toFixed(1)} KB${bundle.production ? '' : ' (NOT a production build)'}`,
       met: bundle.production && bundle.bytes < 150 * 1024,
+    },
+    {
+      name: 'Post-processing corpus cases exactly right',
+      target: '100 %',
+      measured:
+        `${corpus.rightPct} % (${corpus.right} / ${corpus.cases})` +
+        (corpus.wrong.length > 0 ? `; wrong: ${corpus.wrong.join('; ')}` : ''),
+      met: corpus.right === corpus.cases,
     },
     {
       name: 'Activation time in the VS Code host',

@@ -2,7 +2,7 @@ import { streamCompletion } from './api/completions';
 import { ApiError, isAbortError } from './api/errors';
 import { Backoff } from './backoff';
 import { CompletionCache } from './cache';
-import { completionMode, stopsFor } from './completionMode';
+import { stopsFor } from './completionMode';
 import { AdaptiveDebounce } from './adaptiveDebounce';
 import { FimDecisions, type FimDecision, type FimSetting } from './fimDecisions';
 import { debounce } from './debounce';
@@ -11,8 +11,9 @@ import { baseUrlProblem, hostOf, isLoopback } from './endpoint';
 import type { Logger } from './logger';
 import { EngineMetrics } from './metrics';
 import { tokensUsed, type TokenCount } from './usage';
-import { blockContextAt } from './postprocess/blockEnd';
 import { CompletionCollector } from './postprocess/collector';
+import { siteOf, type EditorIndentation } from './postprocess/context';
+import { postprocess, postprocessAt } from './postprocess/pipeline';
 import { present, type Presentation } from './postprocess/present';
 import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
 import { anchorAt } from './anchor';
@@ -59,7 +60,7 @@ export interface EngineDeps {
 }
 
 /** A request for ghost text at one cursor position. */
-export interface CompletionQuery extends DocumentContext, CursorText {
+export interface CompletionQuery extends DocumentContext, CursorText, EditorIndentation {
   /**
    * `automatic` waits for a pause in typing; `explicit` (Alt+\) skips the debounce and any
    * back-off; `prefetch` (right after an accepted suggestion) skips the debounce only.
@@ -127,7 +128,10 @@ export class CompletionEngine {
       if (joined.kind === 'answered') {
         this.metrics.requestsJoined++;
         this.metrics.recordLatency(Date.now() - asked);
-        return this.show(joined.text, query);
+        // Typed through the start of what was shown: the rest of it, as post-processed at the
+        // request's own position (the cache holds it once the request ended).
+        const rest = this.cache.get(query);
+        return rest === undefined ? undefined : this.counted(present(rest, query.suffix));
       }
       if (joined.kind !== 'diverged' || signal.aborted) return undefined;
     } else if (query.trigger !== 'explicit') {
@@ -171,7 +175,10 @@ export class CompletionEngine {
   }
 
   private show(completion: string, query: CompletionQuery): Presentation | undefined {
-    const shown = present(completion, query.suffix);
+    return this.counted(postprocess(completion, query, { final: true }));
+  }
+
+  private counted(shown: Presentation | undefined): Presentation | undefined {
     this.metrics.charsShown += shown?.text.length ?? 0;
     return shown;
   }
@@ -238,9 +245,9 @@ export class CompletionEngine {
         template: decision.via === 'template',
       });
     let prompt = promptFor(fim);
-    const mode = completionMode(query.prefix, query.suffix);
+    const site = siteOf(query);
     // The family's special tokens end a completion, so they never reach the ghost text.
-    const stops = planStops([...stopsFor(mode), ...(fim.format?.stops ?? [])], settings.stop);
+    const stops = planStops([...stopsFor(), ...(fim.format?.stops ?? [])], settings.stop);
     const body = {
       baseUrl: settings.baseUrl,
       apiKey,
@@ -258,7 +265,7 @@ export class CompletionEngine {
     };
     const request = new InFlightRequest(
       anchorAt(query),
-      new CompletionCollector(mode, stops.enforced, blockContextAt(query.prefix, query.suffix)),
+      new CompletionCollector(stops.enforced, site),
       (signal) => {
         const open = (decision: FimDecision) =>
           streamCompletion(
@@ -300,9 +307,11 @@ export class CompletionEngine {
       this.backoff.onSuccess();
       this.configRejected = false;
       this.deps.logger.debug(
-        `${mode} completion: ${result.text.length} chars in ${Date.now() - started} ms`,
+        `${site.mode} completion: ${result.text.length} chars in ${Date.now() - started} ms`,
       );
-      if (main) this.cache.set(query, result.text);
+      // Cached as shown, so typing through it matches what the user sees.
+      if (main)
+        this.cache.set(query, postprocessAt(result.text, site, { final: true })?.text ?? '');
       this.endRequest({ kind: 'ready' });
     });
     return request;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Config } from '../settings/config';
 import type { CompletionEngine, CompletionQuery } from '../core/engine';
+import type { EditorIndentation } from '../core/postprocess/context';
 import { languageEnabled } from '../core/languages';
 import { cursorText } from './cursorText';
 import { isExcluded } from '../settings/exclusions';
@@ -116,5 +117,16 @@ function queryAt(
     relativePath: vscode.workspace.asRelativePath(document.uri, false),
     repoName: vscode.workspace.getWorkspaceFolder(document.uri)?.name ?? vscode.workspace.name,
     trigger,
+    ...indentationOf(document),
+  };
+}
+
+/** The editor's tabs/spaces and tab size, so multi-line ghost text is indented its way. */
+function indentationOf(document: vscode.TextDocument): EditorIndentation {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+  const { insertSpaces, tabSize } = editor?.options ?? {};
+  return {
+    ...(typeof insertSpaces === 'boolean' ? { insertSpaces } : {}),
+    ...(typeof tabSize === 'number' ? { tabSize } : {}),
   };
 }

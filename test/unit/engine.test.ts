@@ -68,16 +68,17 @@ describe('CompletionEngine', () => {
   it('sends model, one prompt string, max_tokens, temperature, a stop array, stream and the key', async () => {
     server.reply({ text: 'x' });
     settings = { ...settings, stop: ['// END'] };
-    await engine.complete(query('const v = █'), live());
+    await engine.complete(query('const v = █ * 2;'), live());
     const [request] = server.requests;
     assert.ok(request);
     assert.equal(request.body.model, 'test-model');
     assert.equal(request.body.stream, true);
     assert.equal(request.body.max_tokens, 64);
     assert.equal(request.body.temperature, 0.2);
-    assert.deepEqual(request.body.stop, ['\n', '// END']);
+    assert.deepEqual(request.body.stop, ['\n\n\n', '// END']);
     assert.equal(typeof request.body.prompt, 'string');
     assert.ok(request.body.prompt.endsWith('const v = '));
+    assert.equal(request.body.suffix, ' * 2;');
     assert.match(request.body.prompt, /^\/\/ Path: src\/math\.ts\n/);
     assert.equal(request.headers.authorization, 'Bearer unit-test-key');
   });
@@ -101,6 +102,38 @@ describe('CompletionEngine', () => {
     assert.ok(!server.requests[0]?.body.stop.includes('\n'));
   });
 
+  it('after an opening brace at the end of a line, shows the next lines, not nothing', async () => {
+    server.reply({ text: '\n  return a + b;\n}\n\nfunction sub(a, b) {' });
+    const result = await engine.complete(query('function add(a, b) {█\n}'), live());
+    assert.deepEqual(result, { text: '\n  return a + b;', replaceChars: 0 });
+    assert.ok(!server.requests[0]?.body.stop.includes('\n'), 'no newline stop was sent');
+  });
+
+  it('at the end of a line, reads the next line only and aborts the request there', async () => {
+    server.reply({
+      chunks: ['\n', 'const b = 2;', '\n', 'const c = 3;\n', ...Array(50).fill('x')],
+      tokenDelayMs: 20,
+      honourStop: false,
+    });
+    const result = await engine.complete(query('const a = 1;█'), live());
+    assert.deepEqual(result, { text: '\nconst b = 2;', replaceChars: 0 });
+    await waitUntil(() => server.requests[0]?.aborted === true, 'the request to be aborted');
+    assert.ok((server.requests[0]?.eventsSent ?? 99) < 10, 'the server stopped generating');
+  });
+
+  it('shows the block a first line opens, replacing the closer typed through', async () => {
+    server.reply({ text: '(item) => {\n  total += item;\n})\nmore();' });
+    const result = await engine.complete(query('items.forEach(█)'), live());
+    assert.deepEqual(result, { text: '(item) => {\n  total += item;\n})', replaceChars: 1 });
+  });
+
+  it('typing through a post-processed suggestion continues what was shown', async () => {
+    server.reply({ text: '```ts\ncompute(a, b);\n```' });
+    assert.equal((await engine.complete(query('const v = █'), live()))?.text, 'compute(a, b);');
+    assert.equal((await engine.complete(query('const v = com█'), live()))?.text, 'pute(a, b);');
+    assert.equal(server.requests.length, 1);
+  });
+
   it('answers typing through a shown suggestion from the cache, with no request', async () => {
     server.reply({ text: 'compute(a, b);' });
     assert.equal((await engine.complete(query('const v = █'), live()))?.text, 'compute(a, b);');
@@ -113,8 +146,8 @@ describe('CompletionEngine', () => {
   it('applies stops beyond the four a server accepts on the client', async () => {
     settings = { ...settings, stop: ['S1', 'S2', 'S3', 'S4'] };
     server.reply({ text: 'keep S4 drop', honourStop: false });
-    const result = await engine.complete(query('x = █'), live());
-    assert.deepEqual(server.requests[0]?.body.stop, ['\n', 'S1', 'S2', 'S3']);
+    const result = await engine.complete(query('x = █ + 1'), live());
+    assert.deepEqual(server.requests[0]?.body.stop, ['\n\n\n', 'S1', 'S2', 'S3']);
     assert.equal(result?.text, 'keep');
   });
 

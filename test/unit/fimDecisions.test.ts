@@ -156,7 +156,7 @@ describe('special tokens never reach the ghost text', () => {
       apiKey: () => undefined,
       logger: { ...silentLogger, info: (line: string) => logged.push(line) },
     });
-    // Multi-line: its two stops and the family's first two go to the server; <|im_end|> does not.
+    // The blank-line stop and the family's first three go to the server; <|im_end|> does not.
     server.reply({
       style: 'llamacpp',
       suffix: 'ignored',
@@ -173,7 +173,7 @@ describe('special tokens never reach the ghost text', () => {
       new AbortController().signal,
     );
     const sent = server.requests[0]?.body.stop as string[];
-    assert.deepEqual(sent, ['\n\n\n', '\n```', '<|endoftext|>', '<|file_sep|>']);
+    assert.deepEqual(sent, ['\n\n\n', '<|endoftext|>', '<|file_sep|>', '<|fim_pad|>']);
     assert.equal(shown?.text, '  return 1;');
     assert.ok(
       logged.some((line) =>

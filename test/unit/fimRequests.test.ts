@@ -26,7 +26,7 @@ interface Family {
   readonly template: string;
   /** What goes in `suffix` where the field is used. */
   readonly field: string;
-  /** `stop`: the single-line newline, then the family's first three. */
+  /** `stop`: the blank-line run that ends any completion, then the family's first three. */
   readonly stop: readonly string[];
 }
 
@@ -35,58 +35,58 @@ const FAMILIES: Readonly<Record<string, Family>> = {
     model: 'Qwen/Qwen2.5-Coder-1.5B',
     template: `<|repo_name|>shop\n<|file_sep|>src/total.ts\n<|fim_prefix|>${P}<|fim_suffix|>${S}<|fim_middle|>`,
     field: S,
-    stop: ['\n', '<|endoftext|>', '<|file_sep|>', '<|fim_pad|>'],
+    stop: ['\n\n\n', '<|endoftext|>', '<|file_sep|>', '<|fim_pad|>'],
   },
   starcoder2: {
     model: 'bigcode/starcoder2-3b',
     template: `<repo_name>shop<file_sep><fim_prefix>src/total.ts\n${P}<fim_suffix>${S_}<fim_middle>`,
     field: S_,
-    stop: ['\n', '<|endoftext|>', '<file_sep>', '<fim_prefix>'],
+    stop: ['\n\n\n', '<|endoftext|>', '<file_sep>', '<fim_prefix>'],
   },
   stableCode: {
     model: 'stabilityai/stable-code-3b',
     template: `<fim_prefix>${PLAIN}<fim_suffix>${S_}<fim_middle>`,
     field: S_,
-    stop: ['\n', '<|endoftext|>', '<file_sep>', '<fim_prefix>'],
+    stop: ['\n\n\n', '<|endoftext|>', '<file_sep>', '<fim_prefix>'],
   },
   deepseek: {
     model: 'deepseek-ai/deepseek-coder-1.3b-base',
     template: `<｜fim▁begin｜>${PLAIN}<｜fim▁hole｜>${S}<｜fim▁end｜>`,
     field: S,
-    stop: ['\n', '<｜end▁of▁sentence｜>', '<｜fim▁begin｜>', '<｜fim▁hole｜>'],
+    stop: ['\n\n\n', '<｜end▁of▁sentence｜>', '<｜fim▁begin｜>', '<｜fim▁hole｜>'],
   },
   codellama: {
     model: 'codellama:7b-code',
     template: `<PRE> ${PLAIN} <SUF>${S_} <MID>`,
     field: S_,
-    stop: ['\n', '<EOT>', '<PRE>', '<SUF>'],
+    stop: ['\n\n\n', '<EOT>', '<PRE>', '<SUF>'],
   },
   codestral: {
     model: 'mistralai/codestral-2501',
     template: `[SUFFIX]${S}[PREFIX]${PLAIN}`,
     field: S,
-    stop: ['\n', '[PREFIX]', '[SUFFIX]'],
+    stop: ['\n\n\n', '[PREFIX]', '[SUFFIX]'],
   },
   codegemma: {
     model: 'google/codegemma-2b',
     template: `<|fim_prefix|>${PLAIN}<|fim_suffix|>${S}<|fim_middle|>`,
     field: S,
-    stop: ['\n', '<|file_separator|>', '<end_of_turn>', '<eos>'],
+    stop: ['\n\n\n', '<|file_separator|>', '<end_of_turn>', '<eos>'],
   },
   granite: {
     model: 'ibm-granite/granite-4.0-micro',
     template: `<|fim_prefix|>${PLAIN}<|fim_suffix|>${S}<|fim_middle|>`,
     field: S,
-    stop: ['\n', '<|end_of_text|>', '<|fim_prefix|>', '<|fim_suffix|>'],
+    stop: ['\n\n\n', '<|end_of_text|>', '<|fim_prefix|>', '<|fim_suffix|>'],
   },
   seedCoder: {
     model: 'ByteDance-Seed/Seed-Coder-8B-Base',
     template: `<[fim-prefix]>${PLAIN}<[fim-suffix]>${S}<[fim-middle]>`,
     field: S,
-    stop: ['\n', '<[end▁of▁sentence]>', '<[fim-prefix]>', '<[fim-suffix]>'],
+    stop: ['\n\n\n', '<[end▁of▁sentence]>', '<[fim-prefix]>', '<[fim-suffix]>'],
   },
-  gptInstruct: { model: 'openai/gpt-3.5-turbo-instruct', template: '', field: S, stop: ['\n'] },
-  unknown: { model: 'test-model', template: '', field: S, stop: ['\n'] },
+  gptInstruct: { model: 'openai/gpt-3.5-turbo-instruct', template: '', field: S, stop: ['\n\n\n'] },
+  unknown: { model: 'test-model', template: '', field: S, stop: ['\n\n\n'] },
 };
 
 /** The servers, at the URL users give them, and how the test server imitates each. */

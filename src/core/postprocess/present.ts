@@ -1,3 +1,5 @@
+import { consumedRest } from './restOfLine';
+
 /** What to show at the cursor: insert `text`, replacing `replaceChars` characters after it. */
 export interface Presentation {
   readonly text: string;
@@ -5,21 +7,17 @@ export interface Presentation {
 }
 
 /**
- * Post-processing v1, applied each time a completion is shown (fresh or from the cache, since
- * the rest of the line may have changed): trims trailing whitespace, drops empty results, and
- * when the completion ends with the rest of the current line (say `)` or `);` that the editor
- * auto-closed), replaces that rest instead of showing it twice.
+ * The last step of post-processing, also applied on its own to a suggestion the user is typing
+ * through (from the cache, where the rest of the line may have changed): trims trailing
+ * whitespace, drops empty results and ones that only restate the rest of the line, and counts
+ * how much of the rest of the line the completion replaces.
  */
 export function present(completion: string, suffix: string): Presentation | undefined {
   const text = completion.replace(/[ \t]+$/gm, '').trimEnd();
   if (text.trim() === '') return undefined;
-
   const newline = suffix.indexOf('\n');
   const restOfLine = newline === -1 ? suffix : suffix.slice(0, newline);
-  const rest = restOfLine.trim();
-  if (rest === '') return { text, replaceChars: 0 };
-  if (!text.endsWith(rest)) return { text, replaceChars: 0 };
   // The completion only restates what is already there: nothing to add.
-  if (text.trim() === rest) return undefined;
-  return { text, replaceChars: restOfLine.trimEnd().length };
+  if (text.trim() === restOfLine.trim()) return undefined;
+  return { text, replaceChars: consumedRest(text, restOfLine) };
 }
