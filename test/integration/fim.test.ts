@@ -22,7 +22,7 @@ describe('fill-in-the-middle in a real VS Code', function () {
     assert.ok(first, 'a request was sent');
     assert.match(first.body.prompt, STARCODER2_PROMPT);
     assert.ok(!('suffix' in first.body), 'no suffix key at all');
-    assert.deepEqual(first.body.stop, ['\n', '<|endoftext|>', '<file_sep>', '<fim_prefix>']);
+    assert.deepEqual(first.body.stop, ['\n\n\n', '<|endoftext|>', '<file_sep>', '<fim_prefix>']);
     assert.ok(
       endpoint.server.requests.every((request) => request.suffix === 'absent'),
       'no request was refused',
