@@ -24,7 +24,7 @@ describe('buildPrompt', () => {
 
   it('bounds the prefix by the budget and cuts it at a line start', () => {
     const lines = Array.from({ length: 1000 }, (_, i) => `line ${i}`).join('\n');
-    const prompt = buildPrompt(doc(`${lines}\nlast█`), { prefixChars: 100, suffixChars: 50 });
+    const prompt = buildPrompt(doc(`${lines}\nlast█`), [], { prefixChars: 100, suffixChars: 50 });
     assert.ok(prompt.prefix.length <= 100, `prefix is ${prompt.prefix.length} chars`);
     assert.match(prompt.prefix, /^line \d+\n/);
     assert.ok(prompt.prefix.endsWith('line 999\nlast'));
@@ -32,19 +32,19 @@ describe('buildPrompt', () => {
   });
 
   it('keeps a line that starts exactly at the window edge', () => {
-    const prompt = buildPrompt(doc('aaaa\nbbbb\ncc█'), { prefixChars: 7, suffixChars: 10 });
+    const prompt = buildPrompt(doc('aaaa\nbbbb\ncc█'), [], { prefixChars: 7, suffixChars: 10 });
     assert.equal(prompt.prefix, 'bbbb\ncc');
   });
 
   it('keeps the cursor line whole even when it alone is over budget', () => {
     const long = 'x'.repeat(500);
-    const prompt = buildPrompt(doc(`first\n${long}█`), { prefixChars: 100, suffixChars: 10 });
+    const prompt = buildPrompt(doc(`first\n${long}█`), [], { prefixChars: 100, suffixChars: 10 });
     assert.equal(prompt.prefix, long);
   });
 
   it('bounds the suffix and cuts it at a line end', () => {
     const after = Array.from({ length: 100 }, (_, i) => `after ${i}`).join('\n');
-    const prompt = buildPrompt(doc(`x = █\n${after}`), { prefixChars: 100, suffixChars: 40 });
+    const prompt = buildPrompt(doc(`x = █\n${after}`), [], { prefixChars: 100, suffixChars: 40 });
     assert.ok(prompt.suffix.length <= 40);
     assert.ok(prompt.suffix.startsWith('\nafter 0\n'));
     assert.ok(!prompt.suffix.endsWith('\n'));

@@ -1,4 +1,6 @@
+import type { ContextSnippet } from '../context/snippet';
 import { commentSyntaxFor } from './commentSyntax';
+import { contextAsComments } from './contextComments';
 
 /** What the editor knows at the cursor, as plain data. */
 export interface DocumentContext {
@@ -26,7 +28,7 @@ export interface PromptBudget {
 export const defaultBudget: PromptBudget = { prefixChars: 6000, suffixChars: 2000 };
 
 export interface Prompt {
-  /** The string sent as `prompt`: header comment + the prefix window. */
+  /** The string sent as `prompt`: context from other files, header comment, the prefix window. */
   readonly prompt: string;
   /** The prefix window (ends at the cursor). */
   readonly prefix: string;
@@ -39,10 +41,15 @@ export interface Prompt {
  * line boundaries so the model never sees half a line at the edge; the line holding the cursor
  * is always kept whole up to the cursor, however long.
  */
-export function buildPrompt(doc: DocumentContext, budget: PromptBudget = defaultBudget): Prompt {
+export function buildPrompt(
+  doc: DocumentContext,
+  snippets: readonly ContextSnippet[] = [],
+  budget: PromptBudget = defaultBudget,
+): Prompt {
   const prefix = prefixWindow(doc.prefix, budget.prefixChars);
   const suffix = suffixWindow(doc.suffix, budget.suffixChars);
-  return { prompt: header(doc) + prefix, prefix, suffix };
+  const context = contextAsComments(snippets, doc.languageId);
+  return { prompt: context + header(doc) + prefix, prefix, suffix };
 }
 
 function prefixWindow(text: string, maxChars: number): string {

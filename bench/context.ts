@@ -1,0 +1,106 @@
+/**
+ * Part 5: context from other files. At completion points in real packages (a line using a name
+ * defined in another file of the package, that file and unrelated ones open), does the prompt
+ * carry the line that defines the name, what does the context cost in prompt tokens, and how
+ * long does retrieval take. The same ContextIndex and buildPrompt the extension runs.
+ */
+import { ContextIndex, defaultContextChars } from '../src/core/context/contextIndex';
+import { snippetCost } from '../src/core/context/snippetBudget';
+import { cursorTextAt, stringDocument } from '../src/core/cursorText';
+import { buildPrompt } from '../src/core/prompt/buildPrompt';
+import { contextPoints, type ContextPoint, type CorpusOptions } from './contextCorpus';
+import { msSince, quantile, round } from './stats';
+
+export interface ContextBenchOptions {
+  readonly seed: number;
+  readonly points: number;
+  /** Context budget in characters (the engine's share; 2,000 tokens by default). */
+  readonly maxChars?: number;
+}
+
+export async function measureContext(options: ContextBenchOptions) {
+  const base = { seed: options.seed, points: options.points, maxPerPackage: 25, unrelatedOpen: 5 };
+  return {
+    maxChars: options.maxChars ?? defaultContextChars,
+    afterName: measureAt({ ...base, cursor: 'afterName' }, options.maxChars),
+    beforeName: measureAt({ ...base, cursor: 'beforeName' }, options.maxChars),
+  };
+}
+
+function measureAt(corpus: CorpusOptions, maxChars = defaultContextChars) {
+  const points = contextPoints(corpus);
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const contextTokens: number[] = [];
+  const snippets: number[] = [];
+  let found = 0;
+  let foundWithout = 0;
+  const perLanguage = new Map<string, { points: number; found: number }>();
+  for (const point of points) {
+    const index = openFiles(point);
+    const query = queryAt(point);
+    let start = process.hrtime.bigint();
+    // Cold: the first request after the files were opened builds their windows.
+    index.snippetsFor(query, maxChars);
+    cold.push(msSince(start));
+    start = process.hrtime.bigint();
+    const context = index.snippetsFor(query, maxChars);
+    warm.push(msSince(start));
+    const hit = buildPrompt(query, context).prompt.includes(point.definitionLine);
+    if (hit) found++;
+    if (buildPrompt(query).prompt.includes(point.definitionLine)) foundWithout++;
+    contextTokens.push(context.reduce((sum, s) => sum + snippetCost(s), 0) / 4);
+    snippets.push(context.length);
+    const language = perLanguage.get(point.languageId) ?? { points: 0, found: 0 };
+    perLanguage.set(point.languageId, {
+      points: language.points + 1,
+      found: language.found + (hit ? 1 : 0),
+    });
+  }
+  const pct = (n: number, of: number) => (of === 0 ? 0 : round((100 * n) / of, 1));
+  const ms = (samples: number[], p: number) => round(quantile(samples, p) ?? 0, 3);
+  return {
+    points: points.length,
+    packages: new Set(points.map((p) => p.packageName)).size,
+    perLanguage: Object.fromEntries(
+      [...perLanguage].map(([language, c]) => [
+        language,
+        { ...c, foundPct: pct(c.found, c.points) },
+      ]),
+    ),
+    foundPct: pct(found, points.length),
+    foundWithoutContextPct: pct(foundWithout, points.length),
+    contextTokensP50: round(quantile(contextTokens, 0.5) ?? 0, 0),
+    contextTokensMean: round(
+      contextTokens.reduce((a, b) => a + b, 0) / (contextTokens.length || 1),
+      0,
+    ),
+    snippetsMean: round(snippets.reduce((a, b) => a + b, 0) / (snippets.length || 1), 2),
+    warmP50Ms: ms(warm, 0.5),
+    warmP99Ms: ms(warm, 0.99),
+    coldP50Ms: ms(cold, 0.5),
+    coldP99Ms: ms(cold, 0.99),
+  };
+}
+
+/** The defining file and the unrelated ones opened first, the edited file last (most recent). */
+function openFiles(point: ContextPoint): ContextIndex {
+  const index = new ContextIndex();
+  const files = [point.definingFile, ...point.unrelated, point.file];
+  files.forEach((file, i) =>
+    index.open(String(i), {
+      relativePath: file.relativePath,
+      languageId: point.languageId,
+      text: () => file.text,
+    }),
+  );
+  return index;
+}
+
+function queryAt(point: ContextPoint) {
+  return {
+    ...cursorTextAt(stringDocument(point.file.text), point.offset),
+    languageId: point.languageId,
+    relativePath: point.file.relativePath,
+  };
+}
