@@ -4,7 +4,8 @@
  * carry the line that defines the name, what does the context cost in prompt tokens, and how
  * long does retrieval take. The same ContextIndex and buildPrompt the extension runs.
  */
-import { ContextIndex, defaultContextChars } from '../src/core/context/contextIndex';
+import { ContextIndex } from '../src/core/context/contextIndex';
+import { defaultContextChars } from '../src/core/context/contextSource';
 import { snippetCost } from '../src/core/context/snippetBudget';
 import { cursorTextAt, stringDocument } from '../src/core/cursorText';
 import { buildPrompt } from '../src/core/prompt/buildPrompt';

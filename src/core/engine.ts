@@ -15,6 +15,7 @@ import { blockContextAt } from './postprocess/blockEnd';
 import { CompletionCollector } from './postprocess/collector';
 import { present, type Presentation } from './postprocess/present';
 import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
+import { defaultContextChars, type ContextSource } from './context/contextSource';
 import { anchorAt } from './anchor';
 import type { CursorText } from './cursorText';
 import { planStops } from './stops';
@@ -53,6 +54,8 @@ export interface EngineDeps {
   readonly logger: Logger;
   /** Injected in tests; the platform's global fetch otherwise. */
   readonly fetch?: typeof fetch;
+  /** Snippets of other files for the prompt; asked only for a request that is really sent. */
+  readonly context?: ContextSource;
 }
 
 /** A request for ghost text at one cursor position. */
@@ -226,7 +229,7 @@ export class CompletionEngine {
     // it so the server stops generating text nobody will see.
     if (main) this.inFlight?.abort();
 
-    const prompt = buildPrompt(query);
+    const prompt = buildPrompt(query, this.deps.context?.snippetsFor(query, defaultContextChars));
     const mode = completionMode(query.prefix, query.suffix);
     const stops = planStops(stopsFor(mode), settings.stop);
     const body = {

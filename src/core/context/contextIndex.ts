@@ -1,3 +1,4 @@
+import { defaultContextChars, type ContextQuery, type ContextSource } from './contextSource';
 import { DocumentWindows } from './documentWindows';
 import { identifiersOf } from './identifiers';
 import { RecentEdits, type LineChange } from './recentEdits';
@@ -11,16 +12,6 @@ export interface ContextDocument {
   readonly languageId: string;
   /** The document's current text: read only when its windows are rebuilt, never per keystroke. */
   readonly text: () => string;
-}
-
-/** The position context is wanted for: the document being completed and its text windows. */
-export interface ContextQuery {
-  readonly relativePath: string;
-  readonly languageId: string;
-  /** Text before the cursor (a window ending at it). */
-  readonly prefix: string;
-  /** Text after the cursor (a window starting at it). */
-  readonly suffix: string;
 }
 
 /** The numbers retrieval runs by; see {@link defaultContextLimits} for why each is what it is. */
@@ -73,9 +64,6 @@ export const defaultContextLimits: ContextLimits = {
   editShare: 0.25,
 };
 
-/** About 2,000 tokens at four characters per token. */
-export const defaultContextChars = 8_000;
-
 interface Entry {
   readonly document: ContextDocument;
   /** Undefined until first needed, after a change, or when given up for memory. */
@@ -90,7 +78,7 @@ interface Entry {
  * last edits. Editor events only mark a document changed; its windows are rebuilt when a
  * request needs them, so typing costs a map lookup per keystroke.
  */
-export class ContextIndex {
+export class ContextIndex implements ContextSource {
   /** Least recently used first (a Map keeps insertion order; touching re-inserts). */
   private readonly entries = new Map<string, Entry>();
   private readonly edits: RecentEdits;
