@@ -17,6 +17,8 @@ export interface Settings extends EngineSettings {
   readonly promptTemperature: number;
   /** Tokens per day after which automatic completions pause; 0 for no budget. */
   readonly dailyTokenBudget: number;
+  /** `tokenhub.context.enabled`: snippets of other open files go into the prompt. */
+  readonly contextEnabled: boolean;
 }
 
 const section = 'tokenhub';
@@ -105,6 +107,7 @@ export class Config implements vscode.Disposable {
       promptMaxTokens: Math.round(number('prompt.maxTokens', 1, 8192)),
       promptTemperature: number('prompt.temperature', 0, 2),
       dailyTokenBudget: Math.round(number('dailyTokenBudget', 0, 1e12)),
+      contextEnabled: onAtEveryLevel(config.inspect('context.enabled')),
     });
   }
 }
@@ -126,4 +129,18 @@ function excludePatterns(
   return [
     ...new Set(patterns.filter((p): p is string => typeof p === 'string' && p.trim() !== '')),
   ];
+}
+
+/**
+ * True unless some level says false: a workspace can keep its files out of other files'
+ * prompts, but cannot turn context back on when the user turned it off.
+ */
+function onAtEveryLevel(inspected: ReturnType<vscode.WorkspaceConfiguration['inspect']>): boolean {
+  const levels = [
+    inspected?.defaultValue,
+    inspected?.globalValue,
+    inspected?.workspaceValue,
+    inspected?.workspaceFolderValue,
+  ];
+  return !levels.includes(false);
 }

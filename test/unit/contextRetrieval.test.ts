@@ -19,7 +19,12 @@ function query(marked: string, relativePath = 'src/main.ts', languageId = 'types
 }
 
 function open(index: ContextIndex, relativePath: string, text: string, languageId = 'typescript') {
-  index.open(relativePath, { relativePath, languageId, text: () => text });
+  index.open(relativePath, {
+    relativePath,
+    languageId,
+    length: () => text.length,
+    text: () => text,
+  });
 }
 
 const geometry = [
@@ -174,6 +179,7 @@ describe('ContextIndex', () => {
     index.open('g', {
       relativePath: 'src/geometry.ts',
       languageId: 'typescript',
+      length: () => geometry.length,
       text: () => (reads++, geometry),
     });
     for (let i = 0; i < 100; i++)

@@ -10,6 +10,8 @@ export interface ContextDocument {
   /** Path relative to its workspace folder, as the prompt shows it. */
   readonly relativePath: string;
   readonly languageId: string;
+  /** The document's current length, asked before its text so a huge document is never read. */
+  readonly length: () => number;
   /** The document's current text: read only when its windows are rebuilt, never per keystroke. */
   readonly text: () => string;
 }
@@ -185,10 +187,9 @@ export class ContextIndex implements ContextSource {
 
   private windowsOf(entry: Entry): DocumentWindows | undefined {
     if (!entry.windows && !entry.tooLarge) {
-      const text = entry.document.text();
-      entry.tooLarge = text.length > this.limits.maxFileChars;
+      entry.tooLarge = entry.document.length() > this.limits.maxFileChars;
       if (entry.tooLarge) return undefined;
-      entry.windows = new DocumentWindows(text, this.limits.windowLines);
+      entry.windows = new DocumentWindows(entry.document.text(), this.limits.windowLines);
     }
     return entry.windows;
   }
@@ -241,10 +242,12 @@ function trimBlankLines(text: string): string {
 
 /**
  * Languages whose files call into each other: a TypeScript file imports JavaScript and the
- * other way round; a C++ file includes C headers. Any other language only meets itself.
+ * other way round; a C++ file includes C headers; JSON with comments is JSON. Any other
+ * language only meets itself.
  */
 function languageFamily(languageId: string): string {
   if (/^(type|java)script(react)?$/.test(languageId)) return 'javascript';
   if (/^(c|cpp|objective-cpp|objective-c|cuda-cpp)$/.test(languageId)) return 'c';
+  if (/^jsonc?$/.test(languageId)) return 'json';
   return languageId;
 }
