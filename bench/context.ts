@@ -6,7 +6,6 @@
  */
 import { ContextIndex } from '../src/core/context/contextIndex';
 import { defaultContextChars } from '../src/core/context/contextSource';
-import { snippetCost } from '../src/core/context/snippetBudget';
 import { cursorTextAt, stringDocument } from '../src/core/cursorText';
 import { buildPrompt } from '../src/core/prompt/buildPrompt';
 import { contextPoints, type ContextPoint, type CorpusOptions } from './contextCorpus';
@@ -47,10 +46,13 @@ function measureAt(corpus: CorpusOptions, maxChars = defaultContextChars) {
     start = process.hrtime.bigint();
     const context = index.snippetsFor(query, maxChars);
     warm.push(msSince(start));
-    const hit = buildPrompt(query, context).prompt.includes(point.definitionLine);
+    const withContext = buildPrompt(query, context).prompt;
+    const without = buildPrompt(query).prompt;
+    const hit = withContext.includes(point.definitionLine);
     if (hit) found++;
-    if (buildPrompt(query).prompt.includes(point.definitionLine)) foundWithout++;
-    contextTokens.push(context.reduce((sum, s) => sum + snippetCost(s), 0) / 4);
+    if (without.includes(point.definitionLine)) foundWithout++;
+    // What the snippets really add to the prompt as written (comment markers included).
+    contextTokens.push((withContext.length - without.length) / 4);
     snippets.push(context.length);
     const language = perLanguage.get(point.languageId) ?? { points: 0, found: 0 };
     perLanguage.set(point.languageId, {
@@ -92,6 +94,7 @@ function openFiles(point: ContextPoint): ContextIndex {
     index.open(String(i), {
       relativePath: file.relativePath,
       languageId: point.languageId,
+      length: () => file.text.length,
       text: () => file.text,
     }),
   );

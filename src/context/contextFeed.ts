@@ -7,21 +7,30 @@ import { documentText } from '../inline/cursorText';
 import { mayBeContext } from './contextEligibility';
 
 /**
+ * How long the editor must be quiet before the index builds the windows of documents opened or
+ * changed meanwhile, so the next request does not have to (the first request after opening a
+ * large file would otherwise pay tens of milliseconds).
+ */
+const idleMs = 500;
+
+/**
  * Keeps the context index in step with the editor: documents of the workspace that are open
  * (or get opened) are tracked, edits mark them changed and record where the user edited,
  * looking at one makes it recent, closing forgets it. Every event handler is a map lookup or
- * two: the windows are rebuilt only when a request asks for snippets. With
+ * two: the windows are rebuilt when the editor is idle, or by the request that needs them. With
  * `tokenhub.context.enabled` off, nothing is tracked and no snippet is given.
  */
 export class ContextFeed implements ContextSource, vscode.Disposable {
   private readonly index = new ContextIndex();
   private readonly subscriptions: vscode.Disposable[];
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly config: Config) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((document) => this.add(document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.index.close(key(document))),
       vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.whenIdle();
         for (const change of event.contentChanges) {
           this.index.changed(key(event.document), {
             startLine: change.range.start.line,
@@ -44,6 +53,7 @@ export class ContextFeed implements ContextSource, vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.idleTimer);
     for (const subscription of this.subscriptions) subscription.dispose();
     this.index.clear();
   }
@@ -55,6 +65,15 @@ export class ContextFeed implements ContextSource, vscode.Disposable {
     this.touch(vscode.window.visibleTextEditors);
   }
 
+  /** (Re)starts the idle timer: typing pushes the work back, a pause lets it run. */
+  private whenIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      const active = vscode.window.activeTextEditor?.document;
+      this.index.prepare(active && key(active));
+    }, idleMs);
+  }
+
   private add(document: vscode.TextDocument): void {
     const settings = this.config.current;
     if (!settings.contextEnabled || !mayBeContext(document, settings.exclude)) return;
@@ -64,10 +83,13 @@ export class ContextFeed implements ContextSource, vscode.Disposable {
       length: () => documentText(document).length,
       text: () => document.getText(),
     });
+    this.whenIdle();
   }
 
   private touch(editors: readonly vscode.TextEditor[]): void {
     for (const editor of editors) this.index.touch(key(editor.document));
+    // Leaving a document (for another) is when its windows become worth building.
+    this.whenIdle();
   }
 }
 

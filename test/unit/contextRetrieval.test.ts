@@ -193,6 +193,23 @@ describe('ContextIndex', () => {
     assert.equal(reads, 2);
   });
 
+  it('builds windows ahead of requests when idle, leaving the document being typed in', () => {
+    const index = new ContextIndex();
+    const reads: string[] = [];
+    for (const name of ['src/geometry.ts', 'src/main.ts']) {
+      index.open(name, {
+        relativePath: name,
+        languageId: 'typescript',
+        length: () => geometry.length,
+        text: () => (reads.push(name), geometry),
+      });
+    }
+    index.prepare('src/main.ts');
+    assert.deepEqual(reads, ['src/geometry.ts']);
+    assert.ok(index.snippetsFor(query(callSite), 8000).length > 0);
+    assert.deepEqual(reads, ['src/geometry.ts'], 'the request found the windows ready');
+  });
+
   it('bounds what it holds: documents tracked, file size and indexed text', () => {
     const limits = {
       ...defaultContextLimits,

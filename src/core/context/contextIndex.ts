@@ -160,29 +160,52 @@ export class ContextIndex implements ContextSource {
     return [...edits, ...best.reverse()];
   }
 
+  /**
+   * Builds now the windows a request would build: called when the editor is idle, so the next
+   * request finds them ready. `activeKey`, the document being typed in, is left until the user
+   * leaves it (it is never context for itself, and would be stale again at the next keystroke).
+   */
+  prepare(activeKey?: string): void {
+    const recent = new Map<string, Entry>();
+    for (const [key, entry] of this.newestFirst()) {
+      if (recent.size >= this.limits.maxFiles) break;
+      if (key !== activeKey) recent.set(key, entry);
+    }
+    this.buildWindows(recent);
+  }
+
   /** The most recently used documents of a related language, other than the query's own. */
   private searched(query: ContextQuery): Map<string, Entry> {
     const family = languageFamily(query.languageId);
     const found = new Map<string, Entry>();
-    const newestFirst = [...this.entries].reverse();
-    for (const [key, entry] of newestFirst) {
+    for (const [key, entry] of this.newestFirst()) {
       if (found.size >= this.limits.maxFiles) break;
       const { document } = entry;
       if (document.relativePath === query.relativePath) continue;
       if (languageFamily(document.languageId) !== family) continue;
       found.set(key, entry);
     }
-    let indexed = 0;
-    for (const [key, entry] of newestFirst) {
-      const windows = found.has(key) ? this.windowsOf(entry) : entry.windows;
-      indexed += windows?.text.length ?? 0;
-      if (indexed > this.limits.maxIndexedChars) {
-        // Memory is bounded: the least recently used give their windows up first.
-        entry.windows = undefined;
-        found.delete(key);
-      }
-    }
+    this.buildWindows(found);
     return found;
+  }
+
+  /**
+   * Builds the missing windows of `chosen`, and leaves out of it those that cannot have any:
+   * too large, or beyond the bound on indexed text, where the least recently used documents
+   * give their windows up first.
+   */
+  private buildWindows(chosen: Map<string, Entry>): void {
+    let indexed = 0;
+    for (const [key, entry] of this.newestFirst()) {
+      const windows = chosen.has(key) ? this.windowsOf(entry) : entry.windows;
+      indexed += windows?.text.length ?? 0;
+      if (indexed > this.limits.maxIndexedChars) entry.windows = undefined;
+      if (!entry.windows) chosen.delete(key);
+    }
+  }
+
+  private newestFirst(): [string, Entry][] {
+    return [...this.entries].reverse();
   }
 
   private windowsOf(entry: Entry): DocumentWindows | undefined {

@@ -2,14 +2,19 @@ import type { ContextSnippet } from './snippet';
 
 /**
  * Characters a snippet takes in the prompt beyond its text: the line introducing its path
- * (`// Path: ` or a family's file separator) and line breaks. An estimate, so the budget holds
- * whichever format the prompt writes it in.
+ * (`// Path: ` or a family's file separator), and per line a comment marker and space where the
+ * snippet is written as comments. An estimate that holds for either way of writing it.
  */
 const framingChars = 16;
+const perLineChars = 3;
 
 /** What a snippet costs of the context budget, in characters. */
 export function snippetCost(snippet: ContextSnippet): number {
-  return snippet.relativePath.length + snippet.text.length + framingChars;
+  let lines = 1;
+  for (let at = snippet.text.indexOf('\n'); at !== -1; at = snippet.text.indexOf('\n', at + 1)) {
+    lines++;
+  }
+  return snippet.relativePath.length + snippet.text.length + framingChars + perLineChars * lines;
 }
 
 /**
@@ -69,10 +74,12 @@ export function fitToBudget(
 
 function cutToFit(snippet: ContextSnippet, maxChars: number): ContextSnippet | undefined {
   if (snippetCost(snippet) <= maxChars) return snippet;
-  const room = maxChars - snippetCost({ ...snippet, text: '' });
-  const end = snippet.text.lastIndexOf('\n', room);
-  if (end <= 0) return undefined;
-  const text = snippet.text.slice(0, end);
-  const keptLines = text.split('\n').length;
-  return keptLines * 2 >= snippet.text.split('\n').length ? { ...snippet, text } : undefined;
+  const lines = snippet.text.split('\n');
+  let kept = lines.length;
+  let text = snippet.text;
+  while (kept > 0 && snippetCost({ ...snippet, text }) > maxChars) {
+    kept--;
+    text = lines.slice(0, kept).join('\n');
+  }
+  return kept > 0 && kept * 2 >= lines.length ? { ...snippet, text } : undefined;
 }
