@@ -9,6 +9,8 @@ import { defaultContextChars } from '../src/core/context/contextSource';
 import { cursorTextAt, stringDocument } from '../src/core/cursorText';
 import { buildPrompt } from '../src/core/prompt/buildPrompt';
 import { contextPoints, type ContextPoint, type CorpusOptions } from './contextCorpus';
+import type { ContextMemoryResult } from './contextMemoryChild';
+import { runGcChild } from './memory';
 import { msSince, quantile, round } from './stats';
 
 export interface ContextBenchOptions {
@@ -20,10 +22,41 @@ export interface ContextBenchOptions {
 
 export async function measureContext(options: ContextBenchOptions) {
   const base = { seed: options.seed, points: options.points, maxPerPackage: 25, unrelatedOpen: 5 };
+  const memory = await runGcChild<ContextMemoryResult>('contextMemoryChild.js', {});
   return {
     maxChars: options.maxChars ?? defaultContextChars,
     afterName: measureAt({ ...base, cursor: 'afterName' }, options.maxChars),
     beforeName: measureAt({ ...base, cursor: 'beforeName' }, options.maxChars),
+    memory: { ...memory, heapGrowthMB: round(memory.heapGrowthBytes / 2 ** 20, 2) },
+    keystroke: keystrokeCost(),
+  };
+}
+
+/**
+ * What a keystroke costs the index: the editor's change event marks the document changed and
+ * records the edit (the windows wait for an idle moment or a request). Timed per call, in µs.
+ */
+function keystrokeCost() {
+  const index = new ContextIndex();
+  const text = 'x\n'.repeat(1000);
+  for (let i = 0; i < 20; i++) {
+    index.open(String(i), {
+      relativePath: `f${i}.ts`,
+      languageId: 'typescript',
+      length: () => text.length,
+      text: () => text,
+    });
+  }
+  const samples: number[] = [];
+  for (let i = 0; i < 20_000; i++) {
+    const line = (i * 7) % 1000;
+    const start = process.hrtime.bigint();
+    index.changed(String(i % 3), { startLine: line, endLine: line, insertedLineBreaks: 0 });
+    samples.push(msSince(start) * 1000);
+  }
+  return {
+    p50Us: round(quantile(samples, 0.5) ?? 0, 2),
+    p99Us: round(quantile(samples, 0.99) ?? 0, 2),
   };
 }
 

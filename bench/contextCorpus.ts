@@ -54,7 +54,7 @@ const definition =
 /** Lines that only bring a name in (the model learns nothing about it from them). */
 const importLine = /^\s*(import\b|export\s*\{|export\s+\*|.*\brequire\s*\()|^\s*(\/\/|\/?\*)/;
 
-const nodeModules = path.resolve(__dirname, '../../node_modules');
+export const nodeModules = path.resolve(__dirname, '../../node_modules');
 
 export function contextPoints(options: CorpusOptions): ContextPoint[] {
   const random = new Random(options.seed);
@@ -156,12 +156,12 @@ function definitions(group: readonly SourceFile[]) {
   );
 }
 
-interface SourceFile extends PackageFile {
+export interface SourceFile extends PackageFile {
   readonly languageId: 'typescript' | 'javascript';
 }
 
 /** The package's source files, nested packages and minified bundles left out. */
-function sourceFiles(dir: string): SourceFile[] {
+export function sourceFiles(dir: string): SourceFile[] {
   const files: SourceFile[] = [];
   const walk = (at: string) => {
     for (const entry of fs.readdirSync(at, { withFileTypes: true })) {

@@ -54,5 +54,17 @@ export function contextSection(context: ContextResult): string[] {
       [row('after the name', context.afterName), row('before the name', context.beforeName)],
       [0, 4],
     ),
+    paragraph(
+      `Memory: ${context.memory.documentsOpened} real files (${Math.round(context.memory.charsOpened / 1000)}k ` +
+        `characters) opened one after another, with requests along the way; the index keeps ` +
+        `${context.memory.documentsTracked} documents (${Math.round(context.memory.charsTracked / 1000)}k ` +
+        `characters) and their windows in ${context.memory.heapGrowthMB} MB of heap (after full ` +
+        'collections, in a child process). Its bounds: 50 documents, 200,000 characters per ' +
+        'file, 2,000,000 characters of windows in all.',
+    ),
+    paragraph(
+      `Per keystroke the index only marks the document changed and records the edit: ` +
+        `p50 ${context.keystroke.p50Us} µs, p99 ${context.keystroke.p99Us} µs per change event.`,
+    ),
   ];
 }

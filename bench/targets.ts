@@ -114,9 +114,16 @@ export function contextTargets(context: Results['context']): Target[] {
     measured: `${r.foundPct} % of ${r.points} points (without context ${r.foundWithoutContextPct} %)`,
     met: r.points >= 300 && r.foundPct >= 50,
   });
+  const { memory } = context;
   return [
     found('after', context.afterName),
     found('before', context.beforeName),
+    {
+      name: 'Heap held by a full context index',
+      target: '< 20 MB',
+      measured: `${memory.heapGrowthMB} MB (${memory.documentsTracked} documents, ${Math.round(memory.charsTracked / 1000)}k chars)`,
+      met: memory.heapGrowthMB < 20,
+    },
     {
       name: 'Retrieval per request sent (warm), not per keystroke',
       target: 'reported',
