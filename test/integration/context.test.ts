@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { waitUntil } from '../support/wait';
@@ -74,6 +75,33 @@ describe('context from other open files, in a real VS Code', function () {
       assert.ok(!prompt.includes('private-value'), prompt);
     } finally {
       await fs.writeFile(settingsFile, original);
+    }
+  });
+
+  it('never sends an untitled buffer, a file outside the workspace or a .vscode file', async () => {
+    const outside = path.join(os.tmpdir(), `tokenhub-outside-${process.pid}.ts`);
+    await fs.writeFile(
+      outside,
+      'export function areaOfCircleOutside(r: number) { return "outside-value"; }\n',
+    );
+    written.push(outside);
+    await vscode.window.showTextDocument(vscode.Uri.file(outside), { preview: false });
+    await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument({
+        language: 'typescript',
+        content: 'export function areaOfCircleDraft(r: number) { return "untitled-value"; }\n',
+      }),
+      { preview: false },
+    );
+    await openBeside(
+      '.vscode/tasks.ts',
+      'export const areaOfCircleTask = "vscode-folder-value";\n',
+    );
+    await openBeside('geometry.ts', geometry);
+    const prompt = await promptAt(callSite);
+    assert.ok(prompt.includes(definition), 'context works in this very request');
+    for (const value of ['outside-value', 'untitled-value', 'vscode-folder-value']) {
+      assert.ok(!prompt.includes(value), `${value} was sent: ${prompt}`);
     }
   });
 

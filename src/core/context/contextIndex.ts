@@ -22,7 +22,7 @@ export interface ContextLimits {
   readonly windowLines: number;
   /** Lines before the cursor (its own line included) whose identifiers form the query. */
   readonly queryLinesBefore: number;
-  /** Lines after the cursor added to the query. */
+  /** Lines after the cursor's own line added to the query. */
   readonly queryLinesAfter: number;
   /** Similarity snippets per request. */
   readonly maxSnippets: number;
@@ -77,8 +77,9 @@ interface Entry {
 /**
  * Snippets from the other documents the user has open or recently edited, chosen by identifier
  * similarity to the code around the cursor (sliding windows, Jaccard), plus the regions of the
- * last edits. Editor events only mark a document changed; its windows are rebuilt when a
- * request needs them, so typing costs a map lookup per keystroke.
+ * last edits. Editor events only mark a document changed; its windows are rebuilt by
+ * {@link ContextIndex.prepare} when the editor is idle, or by the request that needs them, so
+ * typing costs a map lookup per keystroke.
  */
 export class ContextIndex implements ContextSource {
   /** Least recently used first (a Map keeps insertion order; touching re-inserts). */
