@@ -13,7 +13,10 @@ export interface ContextPoint {
   readonly packageName: string;
   readonly languageId: 'typescript' | 'javascript';
   readonly name: string;
-  /** The file being edited and the cursor's offset in it. */
+  /**
+   * The file being edited, as it is while the user writes the line: the rest of the cursor's
+   * line is not typed yet (the lines after it are there). The cursor's offset in it.
+   */
   readonly file: PackageFile;
   readonly offset: number;
   /** The line that defines the name, trimmed: what the prompt should contain. */
@@ -99,11 +102,16 @@ function pointsIn(dir: string, options: CorpusOptions, random: Random): ContextP
       const user = users[random.below(users.length)];
       const offset = user && usePosition(user.text, word, line, options.cursor);
       if (!user || offset === undefined) continue;
+      const lineEnd = user.text.indexOf('\n', offset);
+      const typing = {
+        relativePath: user.relativePath,
+        text: user.text.slice(0, offset) + (lineEnd === -1 ? '' : user.text.slice(lineEnd)),
+      };
       points.push({
         packageName: path.relative(nodeModules, dir),
         languageId,
         name,
-        file: user,
+        file: typing,
         offset,
         definitionLine: line,
         definingFile,

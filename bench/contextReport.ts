@@ -27,7 +27,8 @@ export function contextSection(context: ContextResult): string[] {
       'Completion points found in real packages under node_modules: a line (not an import or ' +
         'a comment) of one file that uses a name defined in exactly one other file of the ' +
         'same package and language; open beside it: the defining file and five files of the ' +
-        'package that never mention the name. Found: the prompt (src/core/prompt/buildPrompt ' +
+        'package that never mention the name. The rest of the line at the cursor is removed: ' +
+        'the user is writing it. Found: the prompt (src/core/prompt/buildPrompt ' +
         `with the snippets of src/core/context, budget ${context.maxChars} characters) contains ` +
         'the line that defines the name. Without context it never does: points whose own file ' +
         'holds that line are left out. Retrieval runs only when a request is sent, never per ' +

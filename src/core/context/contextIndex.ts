@@ -22,7 +22,7 @@ export interface ContextLimits {
   readonly windowLines: number;
   /** Lines before the cursor (its own line included) whose identifiers form the query. */
   readonly queryLinesBefore: number;
-  /** Lines after the cursor's own line added to the query. */
+  /** Lines after the cursor added to the query (the rest of the cursor's line counts as one). */
   readonly queryLinesAfter: number;
   /** Similarity snippets per request. */
   readonly maxSnippets: number;
@@ -256,7 +256,7 @@ function totalCost(snippets: readonly ContextSnippet[]): number {
 /** The identifiers the query is made of: the lines around the cursor. */
 function queryText(query: ContextQuery, limits: ContextLimits): string {
   const before = query.prefix.split('\n').slice(-limits.queryLinesBefore);
-  const after = query.suffix.split('\n').slice(1, 1 + limits.queryLinesAfter);
+  const after = query.suffix.split('\n').slice(0, 1 + limits.queryLinesAfter);
   return [...before, ...after].join('\n');
 }
 
