@@ -30,14 +30,16 @@ export class ContextFeed implements ContextSource, vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((document) => this.add(document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.index.close(key(document))),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0) this.whenIdle();
+        let tracked = false;
         for (const change of event.contentChanges) {
-          this.index.changed(key(event.document), {
+          tracked = this.index.changed(key(event.document), {
             startLine: change.range.start.line,
             endLine: change.range.end.line,
             insertedLineBreaks: lineBreaks(change.text),
           });
         }
+        // Output channels and untitled buffers change too; only tracked documents need work.
+        if (tracked) this.whenIdle();
       }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => this.touch(editors)),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.touch(editor ? [editor] : [])),

@@ -238,5 +238,10 @@ describe('ContextIndex', () => {
     index.close('src/geometry.ts');
     assert.deepEqual(index.snippetsFor(query(callSite), 8000), []);
     assert.equal(index.size, 0);
+    assert.equal(
+      index.changed('src/geometry.ts', { startLine: 1, endLine: 1, insertedLineBreaks: 0 }),
+      false,
+      'a change to a document not tracked is nothing to do',
+    );
   });
 });

@@ -108,14 +108,18 @@ export class ContextIndex implements ContextSource {
     this.entries.set(key, entry);
   }
 
-  /** The document's text changed: its windows are stale, and the place is a recent edit. */
-  changed(key: string, change: LineChange): void {
+  /**
+   * The document's text changed: its windows are stale, and the place is a recent edit. False
+   * when the document is not tracked (nothing to do).
+   */
+  changed(key: string, change: LineChange): boolean {
     const entry = this.entries.get(key);
-    if (!entry) return;
+    if (!entry) return false;
     entry.windows = undefined;
     entry.tooLarge = false;
     this.edits.record(key, change);
     this.touch(key);
+    return true;
   }
 
   close(key: string): void {
