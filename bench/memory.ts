@@ -20,21 +20,22 @@ export interface MemoryResult {
 }
 
 export async function measureMemory(job: MemoryJob) {
-  const result = await runChild(job);
+  const result = await runGcChild<MemoryResult>('memoryChild.js', job);
   return {
     ...result,
     heapGrowthMB: round((result.heapAfterBytes - result.heapBeforeBytes) / 2 ** 20, 2),
   };
 }
 
-function runChild(job: MemoryJob): Promise<MemoryResult> {
+/** Runs `script` (compiled next to this file) with `--expose-gc`; resolves with what it sends. */
+export function runGcChild<T>(script: string, job: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
-    // esbuild compiles bench/memoryChild.ts next to this file's output (out/bench/).
-    const child = fork(path.join(__dirname, 'memoryChild.js'), [JSON.stringify(job)], {
+    // esbuild compiles bench/*.ts next to this file's output (out/bench/).
+    const child = fork(path.join(__dirname, script), [JSON.stringify(job)], {
       execArgv: ['--expose-gc'],
     });
-    let result: MemoryResult | undefined;
-    child.on('message', (message) => (result = message as MemoryResult));
+    let result: T | undefined;
+    child.on('message', (message) => (result = message as T));
     child.on('error', reject);
     child.on('exit', (code) => {
       if (result && code === 0) resolve(result);

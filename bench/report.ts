@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as prettier from 'prettier';
 import type { describeMachine } from './machine';
+import { contextSection } from './contextReport';
 import type { Results, Target } from './targets';
 import { mb, minutes, ms, paragraph, table } from './textTable';
 
@@ -55,17 +56,10 @@ export function printReport(report: Report, jsonFiles: readonly string[]): void 
     '',
     ...bundleSection(report),
     '',
-    'Targets (issue 4)',
-    table(
-      ['', 'target', 'measured', 'met'],
-      report.targets.map((x) => [
-        x.name,
-        x.target,
-        x.measured,
-        x.met === undefined ? 'n/a' : x.met ? 'yes' : 'NO',
-      ]),
-      [0, 1, 2],
-    ),
+    ...contextSection(report.context),
+    '',
+    'Targets (issues 4 and 8)',
+    targetTable(report.targets),
     '',
     `Bench run took ${minutes(report.benchDurationMs)}. JSON: ${jsonFiles.join(', ')}`,
   ];
@@ -257,4 +251,17 @@ function bundleSection({ bundle }: Report): string[] {
         'not by this benchmark.',
     ),
   ];
+}
+
+export function targetTable(targets: readonly Target[]): string {
+  return table(
+    ['', 'target', 'measured', 'met'],
+    targets.map((x) => [
+      x.name,
+      x.target,
+      x.measured,
+      x.met === undefined ? 'n/a' : x.met ? 'yes' : 'NO',
+    ]),
+    [0, 1, 2],
+  );
 }

@@ -5,15 +5,18 @@
  *
  *   BENCH_COMPRESSION=6  time compression of the typing session (default 6; 1 = real time)
  *   BENCH_SEED=4         seed of the typist and the cursor positions
+ *   BENCH_ONLY=context   only part 5 (context from other files), printed, no JSON written
  */
 import * as path from 'node:path';
 import { measureBundle } from './bundle';
+import { measureContext } from './context';
+import { contextSection } from './contextReport';
 import { describeMachine } from './machine';
 import { measureMemory } from './memory';
 import { measureOverhead } from './overhead';
 import { scoreCorpus } from './postprocessCorpus';
-import { printReport, writeJson, type Report } from './report';
-import { evaluateTargets } from './targets';
+import { printReport, targetTable, writeJson, type Report } from './report';
+import { contextTargets, evaluateTargets } from './targets';
 import { runTypingSession } from './typingSession';
 
 async function main(): Promise<void> {
@@ -23,6 +26,11 @@ async function main(): Promise<void> {
   // 6 keeps the server's delays (25 ms, 2.5 ms) above timer granularity and the run near
   // two minutes; see typingSession.ts for what compression does and does not scale.
   const compression = Number(process.env.BENCH_COMPRESSION ?? 6);
+  if (process.env.BENCH_ONLY === 'context') {
+    const context = await measureContext({ seed, points: 400 });
+    console.log([...contextSection(context), '', targetTable(contextTargets(context))].join('\n'));
+    return;
+  }
 
   progress('bundle');
   const bundle = measureBundle();
@@ -52,7 +60,10 @@ async function main(): Promise<void> {
   progress('post-processing corpus');
   const corpus = await scoreCorpus();
 
-  const results = { typing, overhead, memory, bundle, corpus };
+  progress('context');
+  const context = await measureContext({ seed, points: 400 });
+
+  const results = { typing, overhead, memory, bundle, corpus, context };
   const report: Report = {
     date: new Date().toISOString(),
     machine,

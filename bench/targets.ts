@@ -3,6 +3,7 @@
  * results, never written by hand, so a regression shows up as "missed".
  */
 import type { measureBundle } from './bundle';
+import type { measureContext } from './context';
 import type { measureMemory } from './memory';
 import type { measureOverhead } from './overhead';
 import type { CorpusScore } from './postprocessCorpus';
@@ -22,9 +23,17 @@ export interface Results {
   readonly memory: readonly Awaited<ReturnType<typeof measureMemory>>[];
   readonly bundle: ReturnType<typeof measureBundle>;
   readonly corpus: CorpusScore;
+  readonly context: Awaited<ReturnType<typeof measureContext>>;
 }
 
-export function evaluateTargets({ typing, overhead, memory, bundle, corpus }: Results): Target[] {
+export function evaluateTargets({
+  typing,
+  overhead,
+  memory,
+  bundle,
+  corpus,
+  context,
+}: Results): Target[] {
   const targets: Target[] = [];
   const network = typing.pauseToGhost.judged;
   const largest = overhead.sizes[overhead.sizes.length - 1];
@@ -83,6 +92,7 @@ export function evaluateTargets({ typing, overhead, memory, bundle, corpus }: Re
       measured: `${(bundle.bytes / 1024).toFixed(1)} KB${bundle.production ? '' : ' (NOT a production build)'}`,
       met: bundle.production && bundle.bytes < 150 * 1024,
     },
+    ...contextTargets(context),
     {
       name: 'Post-processing corpus cases exactly right',
       target: '100 %',
@@ -111,4 +121,31 @@ function signed(value: number | null): string {
   if (value === null) return '-';
   if (value === Infinity) return '+inf';
   return `${value > 0 ? '+' : ''}${value.toFixed(0)} ms`;
+}
+
+/** Issue 8's context targets (also printed alone with BENCH_ONLY=context). */
+export function contextTargets(context: Results['context']): Target[] {
+  const found = (where: string, r: Results['context']['afterName']): Target => ({
+    name: `Prompt holds the defining line, cursor ${where} the name`,
+    target: '>= 50 % (0 % without context)',
+    measured: `${r.foundPct} % of ${r.points} points (without context ${r.foundWithoutContextPct} %)`,
+    met: r.points >= 300 && r.foundPct >= 50,
+  });
+  const { memory } = context;
+  return [
+    found('after', context.afterName),
+    found('before', context.beforeName),
+    {
+      name: 'Heap held by a full context index',
+      target: '< 20 MB',
+      measured: `${memory.heapGrowthMB} MB (${memory.documentsTracked} documents, ${Math.round(memory.charsTracked / 1000)}k chars)`,
+      met: memory.heapGrowthMB < 20,
+    },
+    {
+      name: 'Retrieval per request sent (warm), not per keystroke',
+      target: 'reported',
+      measured: `p50 ${ms(context.afterName.warmP50Ms, 2)}, p99 ${ms(context.afterName.warmP99Ms, 2)}; first request after opening p99 ${ms(context.afterName.coldP99Ms, 1)}; ${context.afterName.contextTokensP50} context tokens (p50)`,
+      met: undefined,
+    },
+  ];
 }

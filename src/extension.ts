@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { Config } from './settings/config';
+import { ContextFeed } from './context/contextFeed';
 import { CompletionEngine } from './core/engine';
 import { hostOf } from './core/endpoint';
 import { ErrorNotifier } from './status/errorNotifier';
@@ -17,10 +18,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
   const config = new Config((message) => log.warn(message));
   const keys = new ApiKeys(context.secrets, config, log, context.globalState);
+  const contextFeed = new ContextFeed(config);
   const engine = new CompletionEngine({
     settings: () => config.current,
     apiKey: () => keys.current(),
     logger: log,
+    context: contextFeed,
   });
   const usage = new UsageTracker(context.globalState, config);
   const provider = new InlineProvider(engine, config, usage);
@@ -29,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     config,
     keys,
+    contextFeed,
     // A new endpoint, model or key makes cached completions and the last error meaningless.
     config.onDidChange(() => engine.reset()),
     keys.onDidChange(() => engine.reset()),

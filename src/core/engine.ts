@@ -16,6 +16,8 @@ import { siteOf, type EditorIndentation } from './postprocess/context';
 import { postprocess, postprocessAt } from './postprocess/pipeline';
 import { present, type Presentation } from './postprocess/present';
 import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
+import { CONTEXT_BUDGET_CHARS } from './prompt/budget';
+import type { ContextSource } from './context/contextSource';
 import { anchorAt } from './anchor';
 import type { CursorText } from './cursorText';
 import { planStops } from './stops';
@@ -57,6 +59,8 @@ export interface EngineDeps {
   readonly logger: Logger;
   /** Injected in tests; the platform's global fetch otherwise. */
   readonly fetch?: typeof fetch;
+  /** Snippets of other files for the prompt; asked only for a request that is really sent. */
+  readonly context?: ContextSource;
 }
 
 /** A request for ghost text at one cursor position. */
@@ -237,10 +241,11 @@ export class CompletionEngine {
     if (main) this.inFlight?.abort();
 
     const fim = this.fim.current(settings);
-    // Snippets from other files arrive with the context retrieval (src/core/context).
+    // Other files' snippets, retrieved once: a FIM fallback rebuilds the prompt with them.
+    const snippets = this.deps.context?.snippetsFor(query, CONTEXT_BUDGET_CHARS) ?? [];
     const promptFor = (decision: FimDecision) =>
       buildPrompt(query, {
-        snippets: [],
+        snippets,
         format: decision.format,
         template: decision.via === 'template',
       });

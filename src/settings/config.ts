@@ -21,6 +21,8 @@ export interface Settings extends EngineSettings {
   readonly dailyTokenBudget: number;
   readonly fim: FimSetting;
   readonly fimTemplate: string;
+  /** `tokenhub.context.enabled`: snippets of other open files go into the prompt. */
+  readonly contextEnabled: boolean;
 }
 
 const section = 'tokenhub';
@@ -112,6 +114,7 @@ export class Config implements vscode.Disposable {
       promptTemperature: number('prompt.temperature', 0, 2),
       dailyTokenBudget: Math.round(number('dailyTokenBudget', 0, 1e12)),
       ...this.fim.read(config),
+      contextEnabled: onAtEveryLevel(config.inspect('context.enabled')),
     });
   }
 }
@@ -133,4 +136,18 @@ function excludePatterns(
   return [
     ...new Set(patterns.filter((p): p is string => typeof p === 'string' && p.trim() !== '')),
   ];
+}
+
+/**
+ * True unless some level says false: a workspace can keep its files out of other files'
+ * prompts, but cannot turn context back on when the user turned it off.
+ */
+function onAtEveryLevel(inspected: ReturnType<vscode.WorkspaceConfiguration['inspect']>): boolean {
+  const levels = [
+    inspected?.defaultValue,
+    inspected?.globalValue,
+    inspected?.workspaceValue,
+    inspected?.workspaceFolderValue,
+  ];
+  return !levels.includes(false);
 }

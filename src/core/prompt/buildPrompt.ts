@@ -20,7 +20,10 @@ export interface DocumentContext {
 }
 
 export interface PromptOptions {
-  /** Other files' snippets, most relevant first; those that do not fit the budget are left out. */
+  /**
+   * Other files' snippets in prompt order, the most relevant last (nearest the cursor); the
+   * least relevant are left out when they do not all fit the budget.
+   */
   readonly snippets?: readonly ContextSnippet[];
   /** The model family's FIM format: it shapes the suffix, and with `template` the prompt. */
   readonly format?: FimFormat | undefined;
@@ -57,12 +60,12 @@ export function buildPrompt(doc: DocumentContext, options: PromptOptions = {}): 
 
   const blocks: string[] = [];
   let contextChars = 0;
-  for (const snippet of snippets) {
+  for (const snippet of [...snippets].reverse()) {
     const block = repo
       ? renderTemplate(repo.file, { path: snippet.relativePath, content: snippet.text })
       : snippetAsComments(snippet, doc.languageId);
     if (contextChars + block.length > budget.contextChars) continue;
-    blocks.push(block);
+    blocks.unshift(block);
     contextChars += block.length;
   }
   // Context the snippets did not use goes to the text before the cursor.
