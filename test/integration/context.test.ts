@@ -53,7 +53,7 @@ describe('context from other open files, in a real VS Code', function () {
   it('sends a snippet of the open file that defines the function called at the cursor', async () => {
     await openBeside('geometry.ts', geometry);
     const prompt = await promptAt(callSite);
-    assert.ok(prompt.includes('// Path: geometry.ts\n'), prompt);
+    assert.ok(prompt.includes('// Compare this snippet from geometry.ts:\n'), prompt);
     assert.ok(prompt.includes(`// ${definition}\n`), prompt);
   });
 
@@ -135,7 +135,7 @@ describe('context from other open files, in a real VS Code', function () {
       await openBeside('geometry.ts', geometry);
       const prompt = await promptAt(callSite);
       assert.ok(!everything().includes(definition), prompt);
-      assert.ok(!everything().includes('Path: geometry.ts'), prompt);
+      assert.ok(!everything().includes('geometry.ts:'), prompt);
     } finally {
       await config.update('context.enabled', undefined, vscode.ConfigurationTarget.Workspace);
     }
