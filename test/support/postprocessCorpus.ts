@@ -11,6 +11,7 @@ import type { EditorIndentation } from '../../src/core/postprocess/context';
 import type { Presentation } from '../../src/core/postprocess/present';
 import { atCursor } from './cursor';
 import { splitText, type TestServer } from './server';
+import { testSettings } from './engineSettings';
 
 export interface CorpusCase {
   /** Where it is written: `rest-of-line.cases:12`. */
@@ -173,18 +174,14 @@ export async function runCase(
   index: number,
 ): Promise<Presentation | undefined> {
   const engine = new CompletionEngine({
-    settings: () => ({
-      baseUrl: server.url,
-      model: 'test-model',
-      maxTokens: 256,
-      temperature: 0.1,
-      stop: [],
-      debounceMs: 0,
-      candidates: 1,
-      timeoutMs: 10_000,
-      firstTokenTimeoutMs: 10_000,
-      idleTimeoutMs: 10_000,
-    }),
+    settings: () =>
+      testSettings(server.url, {
+        maxTokens: 256,
+        temperature: 0.1,
+        timeoutMs: 10_000,
+        firstTokenTimeoutMs: 10_000,
+        idleTimeoutMs: 10_000,
+      }),
     apiKey: () => undefined,
     logger: silentLogger,
   });

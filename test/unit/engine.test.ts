@@ -8,6 +8,7 @@ import {
 import { atCursor } from '../support/cursor';
 import { TestServer } from '../support/server';
 import { waitUntil } from '../support/wait';
+import { testSettings } from '../support/engineSettings';
 
 describe('CompletionEngine', () => {
   let server: TestServer;
@@ -23,18 +24,7 @@ describe('CompletionEngine', () => {
 
   beforeEach(() => {
     server.reset();
-    settings = {
-      baseUrl: server.url,
-      model: 'test-model',
-      maxTokens: 64,
-      temperature: 0.2,
-      stop: [],
-      debounceMs: 0,
-      candidates: 1,
-      timeoutMs: 5000,
-      firstTokenTimeoutMs: 5000,
-      idleTimeoutMs: 5000,
-    };
+    settings = testSettings(server.url);
     apiKey = 'unit-test-key';
     states = [];
     engine = newEngine();

@@ -4,6 +4,7 @@ import { CompletionEngine, type CompletionQuery, type EngineSettings } from '../
 import { silentLogger } from '../../src/core/logger';
 import { atCursor } from '../support/cursor';
 import { TestServer } from '../support/server';
+import { testSettings } from '../support/engineSettings';
 
 describe('CompletionEngine with context from other files', () => {
   let server: TestServer;
@@ -18,18 +19,7 @@ describe('CompletionEngine with context from other files', () => {
 
   beforeEach(() => {
     server.reset();
-    settings = {
-      baseUrl: server.url,
-      model: 'test-model',
-      maxTokens: 64,
-      temperature: 0.2,
-      stop: [],
-      debounceMs: 0,
-      candidates: 1,
-      timeoutMs: 5000,
-      firstTokenTimeoutMs: 5000,
-      idleTimeoutMs: 5000,
-    };
+    settings = testSettings(server.url);
     asked = [];
     engine = new CompletionEngine({
       settings: () => settings,

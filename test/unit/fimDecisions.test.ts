@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { CompletionEngine, type EngineSettings } from '../../src/core/engine';
+import { CompletionEngine } from '../../src/core/engine';
 import { FimDecisions, decideFim, type FimInputs } from '../../src/core/fimDecisions';
 import { silentLogger } from '../../src/core/logger';
 import { atCursor } from '../support/cursor';
 import { TestServer } from '../support/server';
+import { testSettings } from '../support/engineSettings';
 
 const LLAMA = 'http://127.0.0.1:8080/v1';
 const OLLAMA = 'http://localhost:11434/v1';
@@ -138,18 +139,10 @@ describe('special tokens never reach the ghost text', () => {
   after(() => server.close());
 
   it('even one past the four stops a server takes, from a server that ignores stops', async () => {
-    const settings: EngineSettings = {
-      baseUrl: server.url,
+    const settings = testSettings(server.url, {
       model: 'qwen2.5-coder-1.5b-instruct-q8_0.gguf',
-      maxTokens: 64,
       temperature: 0,
-      stop: [],
-      debounceMs: 0,
-      candidates: 1,
-      timeoutMs: 5000,
-      firstTokenTimeoutMs: 5000,
-      idleTimeoutMs: 5000,
-    };
+    });
     const logged: string[] = [];
     const engine = new CompletionEngine({
       settings: () => settings,

@@ -5,10 +5,11 @@
 // believes it talks to the server's usual URL (Ollama's port, DeepSeek's /beta), the fetch it
 // is given sends the request to the test server.
 import * as assert from 'node:assert/strict';
-import { CompletionEngine, type EngineSettings } from '../../src/core/engine';
+import { CompletionEngine } from '../../src/core/engine';
 import { silentLogger } from '../../src/core/logger';
 import { atCursor } from '../support/cursor';
 import { TestServer, type Reply } from '../support/server';
+import { testSettings } from '../support/engineSettings';
 
 const P = 'export function total(a: number, offset: number) {\n  const sum = add(';
 const REST = ', offset);';
@@ -148,18 +149,7 @@ describe('fill-in-the-middle request bodies, family × server', function () {
   beforeEach(() => server.reset());
 
   function engineFor(baseUrl: string, model: string) {
-    const settings: EngineSettings = {
-      baseUrl,
-      model,
-      maxTokens: 16,
-      temperature: 0,
-      stop: [],
-      debounceMs: 0,
-      candidates: 1,
-      timeoutMs: 5000,
-      firstTokenTimeoutMs: 5000,
-      idleTimeoutMs: 5000,
-    };
+    const settings = testSettings(baseUrl, { model, maxTokens: 16, temperature: 0 });
     const toTestServer: typeof fetch = (input, init) =>
       fetch(
         String(input instanceof Request ? input.url : input).replace(baseUrl, server.url),
