@@ -169,8 +169,9 @@ function overheadSection({ overhead }: Report): string[] {
   return [
     '2. Own overhead per completion, no network waiting',
     paragraph(
-      "The adapter's real text reading (src/core/cursorText.ts on a document stored the way VS " +
-        'Code stores it: lines, joined by getText, offsets from line-start sums), then ' +
+      "The adapter's real text reading (src/core/cursorText.ts, line by line from the cursor, " +
+        'on a document stored the way VS Code stores it: lines, joined by getText, offsets from ' +
+        'line-start sums), then ' +
         'engine.complete with a fetch that answers at once (cache lookup, prompt, request ' +
         'body, SSE parsing, stops, post-processing). miss: the user typed somewhere new; hit: ' +
         "then typed the ghost text's first character (from the cache); move: the cursor " +
