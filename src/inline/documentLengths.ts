@@ -8,13 +8,20 @@ import * as vscode from 'vscode';
  * not listen) is measured once the slow way.
  */
 export class DocumentLengths implements vscode.Disposable {
-  private readonly known = new WeakMap<vscode.TextDocument, { version: number; length: number }>();
+  private readonly known = new WeakMap<vscode.TextDocument, Measured>();
   private readonly subscription = vscode.workspace.onDidChangeTextDocument((event) => {
     const known = this.known.get(event.document);
-    if (!known) return;
+    // Each event moves the version on by one. Any other step (the length was measured at this
+    // version already, or an event was missed) leaves nothing sure to add to, nor does a switch
+    // of line breaks (CRLF <-> LF), which changes every one of them: measure again then.
+    const { document } = event;
+    if (!known || known.version !== document.version - 1 || known.eol !== document.eol) {
+      this.known.delete(document);
+      return;
+    }
     let length = known.length;
     for (const change of event.contentChanges) length += change.text.length - change.rangeLength;
-    this.known.set(event.document, { version: event.document.version, length });
+    this.known.set(document, { version: document.version, eol: document.eol, length });
   });
 
   /** The number of characters in `document` (line breaks included). */
@@ -22,11 +29,18 @@ export class DocumentLengths implements vscode.Disposable {
     const known = this.known.get(document);
     if (known?.version === document.version) return known.length;
     const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
-    this.known.set(document, { version: document.version, length });
+    this.known.set(document, { version: document.version, eol: document.eol, length });
     return length;
   }
 
   dispose(): void {
     this.subscription.dispose();
   }
+}
+
+/** A length and the document state it was taken at. */
+interface Measured {
+  readonly version: number;
+  readonly eol: vscode.EndOfLine;
+  readonly length: number;
 }

@@ -36,6 +36,10 @@ describe('document lengths from change events', () => {
       assert.ok(await vscode.workspace.applyEdit(edit));
       assert.equal(lengths.of(document), fullLength(document), 'after one edit of three changes');
 
+      const other = eol === '\n' ? vscode.EndOfLine.CRLF : vscode.EndOfLine.LF;
+      assert.ok(await editor.edit((edit) => edit.setEndOfLine(other)));
+      assert.equal(lengths.of(document), fullLength(document), 'after switching the line breaks');
+
       // The windows read by lines around a cursor match the document's own text.
       const end = document.lineAt(document.lineCount - 1).range.end;
       const text = cursorText(
