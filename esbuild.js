@@ -38,7 +38,7 @@ const extensionOptions = {
 };
 
 const testOptions = {
-  entryPoints: [...tsFiles('test'), ...tsFiles('bench')],
+  entryPoints: [...tsFiles('test'), ...tsFiles('bench'), ...tsFiles('scripts')],
   outdir: 'out',
   outbase: '.',
   bundle: true,

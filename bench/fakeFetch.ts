@@ -1,22 +1,30 @@
 import { splitText } from '../test/support/server';
 
 /**
- * A `fetch` that answers at once with a prebuilt event stream, shaped like the test server's
- * (OpenAI framing: text chunks, a finish chunk, `[DONE]`). With it the engine does all of its
- * own work (prompt, request body, SSE parsing, stops, post-processing, cache) and no waiting.
+ * A `fetch` that answers at once with an event stream shaped like the test server's (OpenAI
+ * framing: text chunks, a finish chunk, `[DONE]`). With it the engine does all of its own work
+ * (prompt, request body, SSE parsing, stops, post-processing, cache) and no waiting.
  *
- * `textFor` picks the completion per request from the request body (parsed JSON).
+ * `reply` is the completion, or a function that picks it from the request body (parsed JSON).
+ * A fixed completion is encoded once: parsing the body and writing the stream is the server's
+ * work, and done per call it would be timed (and garbage-collected) as the extension's.
  */
-export function fakeFetch(
-  textFor: (body: { prompt: string; stop?: string[] }) => string,
-): typeof fetch {
+export function fakeFetch(reply: string | ((body: RequestBody) => string)): typeof fetch {
+  const fixed = typeof reply === 'string' ? new TextEncoder().encode(eventStream(reply)) : null;
+  const textFor = typeof reply === 'string' ? null : reply;
   return async (_input, init) => {
-    const body = JSON.parse(String(init?.body)) as { prompt: string; stop?: string[] };
-    return new Response(eventStream(textFor(body)), {
+    const body = fixed ?? eventStream(textFor?.(JSON.parse(String(init?.body))) ?? '');
+    return new Response(body, {
       status: 200,
       headers: { 'content-type': 'text/event-stream' },
     });
   };
+}
+
+/** The fields of a completions request body a reply may depend on. */
+interface RequestBody {
+  readonly prompt: string;
+  readonly stop?: string[];
 }
 
 /** The SSE body streaming `text` in ~4-character chunks. */

@@ -1,4 +1,9 @@
-import { cursorTextAt, type CursorText, type DocumentText } from '../src/core/cursorText';
+import {
+  cursorTextAt,
+  linesDocumentText,
+  type CursorText,
+  type DocumentLines,
+} from '../src/core/cursorText';
 import { Position, Range } from './position';
 
 /**
@@ -8,6 +13,7 @@ import { Position, Range } from './position';
  * arrays, which an edit invalidates from the edited line on and which are recomputed lazily
  * up to the line asked for (an inserted line reallocates them). So the adapter's calls cost on
  * a large file what they cost in VS Code, not what `string.slice` on one big string would.
+ * (VS Code's `positionAt` first brings every sum up to date; the adapter no longer calls it.)
  */
 export class LineDocument {
   private readonly lines: string[];
@@ -16,8 +22,14 @@ export class LineDocument {
   /** sums[i] = lengths[0] + ... + lengths[i], valid up to index `validUpTo`. */
   private sums: Uint32Array;
   private validUpTo = -1;
+  /**
+   * The length, kept up to date by each edit as the extension's DocumentLengths keeps it from
+   * VS Code's change events.
+   */
+  private chars: number;
 
   constructor(text: string) {
+    this.chars = text.length;
     this.lines = text.split('\n');
     this.lengths = Uint32Array.from(this.lines, (line) => line.length + 1);
     this.sums = new Uint32Array(this.lines.length);
@@ -25,6 +37,11 @@ export class LineDocument {
 
   get lineCount(): number {
     return this.lines.length;
+  }
+
+  /** What the extension's DocumentLengths reports for this document. */
+  get length(): number {
+    return this.chars;
   }
 
   lineAt(line: number) {
@@ -53,20 +70,6 @@ export class LineDocument {
     return this.prefixSum(position.line - 1) + position.character;
   }
 
-  positionAt(offset: number): Position {
-    // Like PrefixSumComputer.getIndexOf: bring every sum up to date, then binary search.
-    this.prefixSum(this.lines.length - 1);
-    let low = 0;
-    let high = this.lines.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.prefixSum(mid - 1) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const character = Math.min(offset - this.prefixSum(low - 1), this.lineAt(low).text.length);
-    return new Position(low, Math.max(0, character));
-  }
-
   /** Inserts `text` at `at` and returns the position after it (like typing it). */
   insert(at: Position, text: string): Position {
     const line = this.lines[at.line] ?? '';
@@ -86,6 +89,9 @@ export class LineDocument {
   }
 
   private replaceLines(first: number, count: number, replacement: readonly string[]): void {
+    for (let i = first; i < first + count; i++) this.chars -= (this.lines[i] ?? '').length;
+    for (const line of replacement) this.chars += line.length;
+    this.chars += replacement.length - count;
     this.lines.splice(first, count, ...replacement);
     const lengths = replacement.map((line) => line.length + 1);
     this.validUpTo = Math.min(this.validUpTo, first - 1);
@@ -117,13 +123,21 @@ export class LineDocument {
 }
 
 /**
- * What the adapter hands the engine at `cursor`: the core's own window logic on this document,
- * read through the same two calls (offset to position, text of a range) the adapter makes.
+ * What the adapter (src/inline/cursorText.ts) hands the engine at `cursor`: the core's own
+ * window logic on this document, read through the same calls the adapter makes (line lengths,
+ * the text of a range, the cursor's offset) and the length the extension tracks.
  */
 export function adapterText(doc: LineDocument, cursor: Position): CursorText {
-  const text: DocumentText = {
-    length: doc.offsetAt(doc.end),
-    textBetween: (start, end) => doc.getText(new Range(doc.positionAt(start), doc.positionAt(end))),
+  const lines: DocumentLines = {
+    lineCount: doc.lineCount,
+    eolLength: 1,
+    lineLength: (line) => doc.lineAt(line).text.length,
+    textBetween: (start, end) =>
+      doc.getText(
+        new Range(new Position(start.line, start.character), new Position(end.line, end.character)),
+      ),
   };
-  return cursorTextAt(text, doc.offsetAt(cursor));
+  const offset = doc.offsetAt(cursor);
+  const known = { line: cursor.line, character: cursor.character, offset };
+  return cursorTextAt(linesDocumentText(lines, doc.length, known), offset);
 }

@@ -163,14 +163,16 @@ function overheadSection({ overhead }: Report): string[] {
   return [
     '2. Own overhead per completion, no network waiting',
     paragraph(
-      "The adapter's real text reading (src/core/cursorText.ts on a document stored the way VS " +
-        'Code stores it: lines, joined by getText, offsets from line-start sums), then ' +
+      "The adapter's real text reading (src/core/cursorText.ts, line by line from the cursor, " +
+        'on a document stored the way VS Code stores it: lines, joined by getText, offsets from ' +
+        'line-start sums), then ' +
         'engine.complete with a fetch that answers at once (cache lookup, prompt, request ' +
         'body, SSE parsing, stops, post-processing). miss: the user typed somewhere new; hit: ' +
         "then typed the ghost text's first character (from the cache); move: the cursor " +
-        `moved without an edit (${moving} per size). Wall time, except the CPU columns ` +
-        "(the process's CPU time during the call: not inflated when the OS runs other " +
-        "processes, but including V8's background threads).",
+        `moved without an edit (${moving} per size). Wall time, except "own" (wall time ` +
+        'minus the time the OS kept the thread waiting for a CPU, from Linux schedstat: what ' +
+        'the code and its garbage collection took; the targets use it) and the CPU columns ' +
+        "(the process's CPU time during the call, including V8's background threads).",
     ),
     table(
       [
@@ -179,6 +181,7 @@ function overheadSection({ overhead }: Report): string[] {
         'n',
         'miss p50',
         'miss p99',
+        'own p99',
         'miss CPU p50',
         'miss CPU p99',
         'of it adapter',
@@ -194,6 +197,7 @@ function overheadSection({ overhead }: Report): string[] {
         s.samples.typing,
         ms(s.typing.miss.total.p50Ms, 2),
         ms(s.typing.miss.total.p99Ms, 2),
+        ms(s.typing.miss.own.p99Ms, 2),
         ms(s.typing.miss.cpu.p50Ms, 2),
         ms(s.typing.miss.cpu.p99Ms, 2),
         ms(s.typing.miss.adapter.p50Ms, 2),
@@ -212,6 +216,22 @@ function overheadSection({ overhead }: Report): string[] {
         'those parts alone. Samples left out because they were not what they were meant to ' +
         'be (a random position met an earlier one, so the cache answered a "miss"): ' +
         `${overhead.sizes.map((s) => s.unexpected).join(' / ')}.`,
+    ),
+    paragraph(
+      'Where the slow misses come from: garbage-collection pauses on the main thread per size ' +
+        '(count, p50, longest), the misses one of them fell into, and the miss p99 without ' +
+        'those: ' +
+        overhead.sizes
+          .map(
+            (s) =>
+              `${s.lines} lines: ${s.gc.pauses} pauses (${ms(s.gc.p50Ms, 2)}, ` +
+              `max ${ms(s.gc.maxMs, 2)}), in ${s.typing.miss.gcCalls} of ` +
+              `${s.samples.typing} misses, own p99 without them ` +
+              `${ms(s.typing.miss.withoutGc.p99Ms, 2)}; the OS held up ` +
+              `${s.typing.miss.osWaitCalls} misses by more than 0.1 ms`,
+          )
+          .join('; ') +
+        '.',
     ),
   ];
 }

@@ -65,10 +65,11 @@ export function evaluateTargets({
     {
       name: `Own overhead p99 at ${largest?.lines ?? '?'} lines (miss)`,
       target: '< 2 ms',
+      // Judged on the time the code took: wall time minus the OS's run-queue wait (overhead.ts).
       measured:
-        `${ms(largest?.typing.miss.total.p99Ms ?? null, 2)} ` +
-        `(CPU ${ms(largest?.typing.miss.cpu.p99Ms ?? null, 2)})`,
-      met: (largest?.typing.miss.total.p99Ms ?? Infinity) < 2,
+        `${ms(largest?.typing.miss.own.p99Ms ?? null, 2)} ` +
+        `(wall ${ms(largest?.typing.miss.total.p99Ms ?? null, 2)})`,
+      met: (largest?.typing.miss.own.p99Ms ?? Infinity) < 2,
     },
     {
       name: 'Own overhead 100k/1k ratio, p50 (miss)',

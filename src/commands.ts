@@ -5,6 +5,7 @@ import type { Log } from './settings/log';
 import { selectModel } from './settings/modelPicker';
 import type { PromptCommand } from './prompt/promptCommand';
 import type { ApiKeys } from './apiKey/apiKeys';
+import { clearApiKey, setApiKey } from './apiKey/keyCommands';
 import { showStats } from './usage/statsCommand';
 import { showMenu } from './status/statusMenu';
 import type { UsageTracker } from './usage/usageTracker';
@@ -36,56 +37,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('tokenhub.showStats', () => showStats(engine, usage, log)),
     vscode.commands.registerCommand('tokenhub.showLog', () => log.show()),
   ];
-}
-
-/** Asks for the key in a password box, or takes `{ key }` (for scripts and tests). */
-async function setApiKey(keys: ApiKeys, log: Log, argument?: { key?: unknown }): Promise<void> {
-  const given = typeof argument?.key === 'string' ? argument.key : undefined;
-  const key =
-    given ??
-    (await vscode.window.showInputBox({
-      title: 'TokenHub: Set API Key',
-      prompt:
-        "Stored in VS Code's encrypted secret storage; it takes precedence over the tokenhub.apiKey setting.",
-      placeHolder: 'Paste your API key',
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (value) =>
-        /\s/.test(value.trim()) ? 'An API key has no spaces in it.' : undefined,
-    }));
-  if (key === undefined || key.trim() === '') return; // dismissed: nothing changes
-  if (/\s/.test(key.trim())) {
-    void vscode.window.showErrorMessage(
-      'TokenHub: an API key has no spaces in it. Nothing was saved.',
-    );
-    return;
-  }
-  try {
-    await keys.store(key.trim());
-    log.info('API key stored in secret storage');
-    void vscode.window.showInformationMessage('TokenHub: API key stored in secret storage.');
-  } catch (error) {
-    log.error(`could not store the API key: ${String(error)}`);
-    void vscode.window.showErrorMessage(
-      `TokenHub: could not store the key in secret storage (${String(error)}). Nothing was saved.`,
-    );
-  }
-}
-
-async function clearApiKey(keys: ApiKeys, log: Log): Promise<void> {
-  try {
-    await keys.clear();
-    log.info('API key removed from secret storage');
-    const fallback = keys.source();
-    void vscode.window.showInformationMessage(
-      fallback
-        ? `TokenHub: key removed from secret storage; the key from ${fallback} is used now.`
-        : 'TokenHub: key removed from secret storage.',
-    );
-  } catch (error) {
-    log.error(`could not remove the API key: ${String(error)}`);
-    void vscode.window.showErrorMessage(`TokenHub: could not remove the key (${String(error)}).`);
-  }
 }
 
 /** Flips `tokenhub.inline.enabled` where it is set: the workspace if it sets it, else the user. */

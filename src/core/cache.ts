@@ -1,4 +1,4 @@
-import { anchorAt, anchorKey, remainderAt, type Anchor } from './anchor';
+import { anchorAt, remainderAt, type Anchor } from './anchor';
 import type { CursorText } from './cursorText';
 
 /**
@@ -20,7 +20,7 @@ export class CompletionCache {
   /** Remembers `completion` for a request made at `at`. */
   set(at: CursorText, completion: string): void {
     const anchor = anchorAt(at);
-    const key = anchorKey(anchor);
+    const key = anchor.key;
     this.remove(key);
     const entry = { anchor, completion, bytes: 2 * (key.length + completion.length) };
     this.entries.set(key, entry);
@@ -34,7 +34,7 @@ export class CompletionCache {
 
   /** The rest of a cached completion for `at`, or undefined when none applies. */
   get(at: CursorText): string | undefined {
-    const exact = this.entries.get(anchorKey(anchorAt(at)));
+    const exact = this.entries.get(anchorAt(at).key);
     if (exact) return this.touch(exact, exact.completion);
     // Newest first: the most recent request is the likeliest to be typed through.
     for (const entry of [...this.entries.values()].reverse()) {
@@ -59,9 +59,8 @@ export class CompletionCache {
   }
 
   private touch(entry: CacheEntry, answer: string): string {
-    const key = anchorKey(entry.anchor);
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    this.entries.delete(entry.anchor.key);
+    this.entries.set(entry.anchor.key, entry);
     return answer;
   }
 

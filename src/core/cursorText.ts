@@ -58,3 +58,56 @@ export function cursorTextAt(
 export function stringDocument(text: string): DocumentText {
   return { length: text.length, textBetween: (start, end) => text.slice(start, end) };
 }
+
+/** A place in a line-based document: zero-based line and character, as VS Code counts them. */
+export interface LinePosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+/**
+ * The calls of a line-based document (VS Code's `TextDocument`, the benchmark's copy of its
+ * storage) that {@link linesDocumentText} makes.
+ */
+export interface DocumentLines {
+  readonly lineCount: number;
+  /** Characters of a line break: 1 (LF) or 2 (CRLF). */
+  readonly eolLength: number;
+  lineLength(line: number): number;
+  /** The text from `start` to `end`. */
+  textBetween(start: LinePosition, end: LinePosition): string;
+}
+
+/**
+ * `lines` as a {@link DocumentText}, given the document's length and one position whose offset
+ * is known (the cursor's). Offsets are turned into positions by walking lines from that one, so
+ * reading the windows costs the lines they span. VS Code's own `positionAt` first brings its
+ * line-start sums up to date, and after an edit that is a pass over every line below it: a cost
+ * per keystroke that grows with the file (0.2 ms at 100,000 lines in the benchmark).
+ */
+export function linesDocumentText(
+  lines: DocumentLines,
+  length: number,
+  known: LinePosition & { readonly offset: number },
+): DocumentText {
+  const positionOf = (offset: number): LinePosition => {
+    let line = known.line;
+    let lineStart = known.offset - known.character;
+    while (offset < lineStart && line > 0) {
+      line--;
+      lineStart -= lines.lineLength(line) + lines.eolLength;
+    }
+    for (;;) {
+      const lineLength = lines.lineLength(line);
+      if (offset <= lineStart + lineLength || line >= lines.lineCount - 1) {
+        return { line, character: Math.max(0, Math.min(offset - lineStart, lineLength)) };
+      }
+      lineStart += lineLength + lines.eolLength;
+      line++;
+    }
+  };
+  return {
+    length,
+    textBetween: (start, end) => lines.textBetween(positionOf(start), positionOf(end)),
+  };
+}

@@ -4,6 +4,7 @@ import type { CompletionEngine, CompletionQuery } from '../core/engine';
 import type { EditorIndentation } from '../core/postprocess/context';
 import { languageEnabled } from '../core/languages';
 import { cursorText } from './cursorText';
+import { DocumentLengths } from './documentLengths';
 import { isExcluded } from '../settings/exclusions';
 import type { UsageTracker } from '../usage/usageTracker';
 
@@ -18,6 +19,7 @@ const acceptedCommand = 'tokenhub.completionAccepted';
  */
 export class InlineProvider implements vscode.InlineCompletionItemProvider, vscode.Disposable {
   private readonly onAccepted: vscode.Disposable;
+  private readonly lengths = new DocumentLengths();
 
   constructor(
     private readonly engine: CompletionEngine,
@@ -31,6 +33,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
 
   dispose(): void {
     this.onAccepted.dispose();
+    this.lengths.dispose();
   }
 
   async provideInlineCompletionItems(
@@ -52,7 +55,8 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
     const cancellation = new AbortController();
     const onCancel = token.onCancellationRequested(() => cancellation.abort());
     try {
-      const query = queryAt(document, start, end, accepted, automatic ? 'automatic' : 'explicit');
+      const trigger = automatic ? 'automatic' : 'explicit';
+      const query = queryAt(document, start, end, accepted, trigger, this.lengths.of(document));
       // Alt+\ offers alternatives to cycle through; typing gets the one best guess.
       const results = automatic
         ? [await this.engine.complete(query, cancellation.signal)]
@@ -99,7 +103,8 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
     const editor = vscode.window.activeTextEditor;
     if (!this.config.current.prefetch || !editor || !this.mayAsk(editor.document, true)) return;
     const position = editor.selection.active;
-    const query = queryAt(editor.document, position, position, '', 'prefetch');
+    const length = this.lengths.of(editor.document);
+    const query = queryAt(editor.document, position, position, '', 'prefetch', length);
     void this.engine.complete(query, new AbortController().signal);
   }
 }
@@ -110,9 +115,10 @@ function queryAt(
   end: vscode.Position,
   accepted: string,
   trigger: CompletionQuery['trigger'],
+  length: number,
 ): CompletionQuery {
   return {
-    ...cursorText(document, start, end, accepted),
+    ...cursorText(document, start, end, accepted, length),
     languageId: document.languageId,
     relativePath: vscode.workspace.asRelativePath(document.uri, false),
     repoName: vscode.workspace.getWorkspaceFolder(document.uri)?.name ?? vscode.workspace.name,

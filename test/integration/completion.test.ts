@@ -84,6 +84,12 @@ describe('ghost text in a real VS Code', function () {
     } finally {
       if (original === undefined) await fs.rm(settingsFile);
       else await fs.writeFile(settingsFile, original);
+      // VS Code notices the file later; its settings change resets the extension's cache, so
+      // it must land in this test, not in the middle of the next one.
+      await waitUntil(
+        () => vscode.workspace.getConfiguration('tokenhub').get('inline.maxTokens') !== 47,
+        'VS Code to read the restored workspace settings',
+      );
       await trap.close();
     }
   });

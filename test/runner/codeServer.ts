@@ -1,12 +1,13 @@
 // Starts code-server (the real VS Code server, installed by scripts/install-tools.sh) on a free
 // port of 127.0.0.1 with throwaway state: HOME, user data, extensions dir and a fresh copy of the
 // fixture workspace. See /work/shared/notes/vscode-host.md for why each flag is there.
-import { type ChildProcess, spawn } from 'child_process';
+import { type ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { codeServerEntry, extensionId, node24, repoRoot } from './paths';
+import { waitUntil } from '../support/wait';
 import { copyFixtureWorkspace, writeUserSettings } from './profile';
 
 /** What a caller may change about a code-server run. */
@@ -17,6 +18,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Port to bind; a free one when omitted. */
   port?: number;
+  /** `.vsix` files installed with `--install-extension` into the fresh extensions dir first. */
+  install?: string[];
 }
 
 /** A running code-server; `stop()` ends its whole process group and deletes its state. */
@@ -35,6 +38,8 @@ export class CodeServer {
     readonly workspace: string,
     /** `--user-data-dir`; settings in User/settings.json, logs in logs/. */
     readonly userDataDir: string,
+    /** `--extensions-dir`: empty unless `install` named packages. */
+    readonly extensionsDir: string,
     private readonly child: ChildProcess,
   ) {
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
@@ -61,6 +66,12 @@ export class CodeServer {
     // An empty config is rejected; the command line below says the rest.
     fs.writeFileSync(config, 'auth: none\ncert: false\n');
 
+    const env = serverEnv(dirs.home, options.env ?? {});
+    const profileArgs = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+    for (const vsix of options.install ?? []) {
+      installExtension(vsix, [...profileArgs, '--config', config], env, stateDir);
+    }
+
     const args = [
       codeServerEntry,
       ...['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none'],
@@ -70,20 +81,27 @@ export class CodeServer {
       '--disable-getting-started-override',
       // Without it the workbench ignores the developer payload and the extension never loads.
       ...['--vscode-option', 'enable-smoke-test-driver'],
-      ...['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions],
+      ...profileArgs,
       ...['--config', config],
       dirs.workspace,
     ];
     const output = fs.openSync(path.join(stateDir, 'code-server.log'), 'a');
     const child = spawn(node24, args, {
       cwd: stateDir,
-      env: serverEnv(dirs.home, options.env ?? {}),
+      env,
       // Its own process group, so stop() can end the children that outlive it.
       detached: true,
       stdio: ['ignore', output, output],
     });
     fs.closeSync(output);
-    const server = new CodeServer(port, stateDir, dirs.workspace, dirs.userData, child);
+    const server = new CodeServer(
+      port,
+      stateDir,
+      dirs.workspace,
+      dirs.userData,
+      dirs.extensions,
+      child,
+    );
     running.add(server);
     try {
       await server.waitForHttp(30_000);
@@ -99,6 +117,11 @@ export class CodeServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The address that opens the fixture workspace with the installed extensions only. */
+  workspaceUrl(): string {
+    return `${this.url}/?folder=${encodeURIComponent(this.workspace)}`;
+  }
+
   /**
    * The address that opens the fixture workspace with this repository's extension loaded in
    * development mode and, when `extensionTestsPath` is given (a compiled test index without
@@ -111,8 +134,7 @@ export class CodeServer {
       payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
     }
     payload.push(['skipWelcome', 'true']);
-    const folder = encodeURIComponent(this.workspace);
-    return `${this.url}/?folder=${folder}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    return `${this.workspaceUrl()}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   }
 
   /** The newest remote extension host log, once the workbench has started one. */
@@ -132,7 +154,7 @@ export class CodeServer {
    * logged, and on timeout.
    */
   async waitForActivation(id = extensionId, timeoutMs = 60_000): Promise<void> {
-    await poll(`activation of ${id}`, timeoutMs, () => {
+    const activated = (): boolean => {
       const file = this.exthostLogPath();
       const log = file === undefined ? '' : fs.readFileSync(file, 'utf8');
       const failure = log
@@ -140,7 +162,8 @@ export class CodeServer {
         .find((line) => line.includes(`Activating extension ${id} failed`));
       if (failure) throw new Error(failure);
       return log.includes(`_doActivateExtension ${id},`);
-    });
+    };
+    await waitUntil(activated, `activation of ${id}`, timeoutMs, pollMs);
   }
 
   /** Copies the server output and VS Code's logs into `dest`, for a look after a failure. */
@@ -158,7 +181,7 @@ export class CodeServer {
     const group = -(this.child.pid ?? 0);
     if (group !== 0) {
       signal(group, 'SIGTERM');
-      const ended = await poll('code-server to stop', 5_000, () => !alive(group)).then(
+      const ended = await waitUntil(() => !alive(group), 'code-server to stop', 5_000, pollMs).then(
         () => true,
         () => false,
       );
@@ -177,16 +200,20 @@ export class CodeServer {
   private async waitForHttp(timeoutMs: number): Promise<void> {
     let exited = false;
     void this.exited.then(() => (exited = true));
-    await poll('code-server to answer HTTP', timeoutMs, async () => {
+    const answers = async (): Promise<boolean> => {
       if (exited) {
         const output = fs.readFileSync(path.join(this.stateDir, 'code-server.log'), 'utf8');
         throw new Error(`code-server exited during start:\n${output}`);
       }
       const response = await fetch(`${this.url}/healthz`).catch(() => undefined);
       return response?.ok ?? false;
-    });
+    };
+    await waitUntil(answers, 'code-server to answer HTTP', timeoutMs, pollMs);
   }
 }
+
+/** How often to look at a process, a log or an HTTP endpoint while waiting for it. */
+const pollMs = 250;
 
 /** Servers not stopped yet; Ctrl+C or an early exit must not leave them running. */
 const running = new Set<CodeServer>();
@@ -216,6 +243,30 @@ function serverEnv(home: string, extra: Record<string, string>): NodeJS.ProcessE
   };
 }
 
+/**
+ * `code-server --install-extension <vsix>`, the way a user installs a downloaded package; throws
+ * with code-server's output when it does not say it installed it.
+ */
+function installExtension(
+  vsix: string,
+  profileArgs: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): void {
+  const result = spawnSync(node24, [codeServerEntry, ...profileArgs, '--install-extension', vsix], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const output = `${result.stdout}${result.stderr}`;
+  if (result.status !== 0 || !/was successfully installed/.test(output)) {
+    throw new Error(
+      `code-server --install-extension ${vsix} failed (${result.status}):\n${output}`,
+    );
+  }
+}
+
 /** A port that was free on 127.0.0.1 a moment ago. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -228,21 +279,6 @@ function freePort(): Promise<number> {
       );
     });
   });
-}
-
-/** Polls `check` every 250 ms until it returns true; rejects after `timeoutMs`. */
-async function poll(
-  what: string,
-  timeoutMs: number,
-  check: () => boolean | Promise<boolean>,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 function signal(target: number, name: NodeJS.Signals): void {

@@ -1,4 +1,4 @@
-// Runs a plain-Node mocha suite: `node out/test/runner/runMocha.js unit|e2e`.
+// Runs a plain-Node mocha suite: `node out/test/runner/runMocha.js unit|e2e|package`.
 // Prints mocha's spec output and `N passed, N failed`, writes the results JSON named by
 // TOKENHUB_TEST_RESULTS, and exits non-zero on a failure or when the suite holds no test.
 import * as fs from 'fs';
@@ -20,6 +20,8 @@ const suites: Record<string, { suffix: string; timeout: number }> = {
   unit: { suffix: '.test.js', timeout: mocharcTimeout() ?? 10_000 },
   // One e2e test starts code-server and a browser; the first start of the workbench is slow.
   e2e: { suffix: '.e2e.js', timeout: 180_000 },
+  // Packaging runs the production build and vsce; activation starts code-server and a browser.
+  package: { suffix: '.test.js', timeout: 180_000 },
 };
 
 async function main(): Promise<void> {
