@@ -3,7 +3,7 @@ import { ContextIndex } from '../core/context/contextIndex';
 import type { ContextQuery, ContextSource } from '../core/context/contextSource';
 import type { ContextSnippet } from '../core/context/snippet';
 import type { Config } from '../settings/config';
-import { documentText } from '../inline/cursorText';
+import { measuredLength } from '../inline/documentLengths';
 import { mayBeContext } from './contextEligibility';
 
 /**
@@ -82,7 +82,7 @@ export class ContextFeed implements ContextSource, vscode.Disposable {
     this.index.open(key(document), {
       relativePath: vscode.workspace.asRelativePath(document.uri, false),
       languageId: document.languageId,
-      length: () => documentText(document).length,
+      length: () => measuredLength(document),
       text: () => document.getText(),
     });
     this.whenIdle();

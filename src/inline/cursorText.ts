@@ -5,6 +5,7 @@ import {
   type CursorText,
   type DocumentLines,
 } from '../core/cursorText';
+import { measuredLength } from './documentLengths';
 
 /** A VS Code document as the core's {@link DocumentLines}: reads only the lines asked for. */
 export function documentLines(document: vscode.TextDocument): DocumentLines {
@@ -27,7 +28,7 @@ export function cursorText(
   start: vscode.Position,
   end: vscode.Position = start,
   inserted = '',
-  length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end),
+  length = measuredLength(document),
 ): CursorText {
   const startOffset = document.offsetAt(start);
   const text = linesDocumentText(documentLines(document), length, {
