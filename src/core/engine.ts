@@ -6,7 +6,7 @@ import { completionMode, stopsFor } from './completionMode';
 import { AdaptiveDebounce } from './adaptiveDebounce';
 import { EndpointCapabilities } from './capabilities';
 import { debounce } from './debounce';
-import { InFlightRequest } from './inflight';
+import { InFlightRequest, type PartialRule } from './inflight';
 import { baseUrlProblem, hostOf, isLoopback } from './endpoint';
 import type { Logger } from './logger';
 import { EngineMetrics } from './metrics';
@@ -14,6 +14,7 @@ import { tokensUsed, type TokenCount } from './usage';
 import { blockContextAt } from './postprocess/blockEnd';
 import { CompletionCollector } from './postprocess/collector';
 import { present, type Presentation } from './postprocess/present';
+import { grows, settledPresentation, settledText } from './postprocess/settled';
 import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
 import { anchorAt } from './anchor';
 import type { CursorText } from './cursorText';
@@ -59,9 +60,11 @@ export interface EngineDeps {
 export interface CompletionQuery extends DocumentContext, CursorText {
   /**
    * `automatic` waits for a pause in typing; `explicit` (Alt+\) skips the debounce and any
-   * back-off; `prefetch` (right after an accepted suggestion) skips the debounce only.
+   * back-off; `prefetch` (right after an accepted suggestion) skips the debounce only;
+   * `refresh` (asked again at a partial answer's spot, see {@link CompletionEngine.onGrowth})
+   * answers from the stream or the cache only and never starts a request.
    */
-  readonly trigger: 'automatic' | 'explicit' | 'prefetch';
+  readonly trigger: 'automatic' | 'explicit' | 'prefetch' | 'refresh';
 }
 
 /** What the status bar shows about the engine. */
@@ -98,6 +101,9 @@ export class CompletionEngine {
   private readonly listeners = new Set<(state: EngineState) => void>();
   private readonly usageListeners = new Set<(count: TokenCount) => void>();
   private inFlight: InFlightRequest | undefined;
+  /** Stops watching the stream behind the last partial answer. */
+  private stopWatching: (() => void) | undefined;
+  private readonly growthListeners = new Set<() => void>();
   private loading = 0;
   /** The outcome of the last finished request, shown whenever nothing is loading. */
   private settled: EngineState = { kind: 'ready' };
@@ -105,11 +111,20 @@ export class CompletionEngine {
 
   constructor(private readonly deps: EngineDeps) {}
 
-  /** Ghost text for the query, or undefined when there is none (or the call was cancelled). */
+  /**
+   * Ghost text for the query, or undefined when there is none (or the call was cancelled).
+   * Automatic calls may be answered before the stream ends with its settled part; the engine
+   * then tells {@link onGrowth} listeners when asking again at that spot would show more (or
+   * the stream ended), and a `refresh` call there answers with what has arrived.
+   */
   async complete(query: CompletionQuery, signal: AbortSignal): Promise<Presentation | undefined> {
+    // Whatever the user did since, the partial answer given last is no longer what waits.
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    const refresh = query.trigger === 'refresh';
     const cached = this.cache.get(query);
     if (cached !== undefined) {
-      this.metrics.cacheHits++;
+      if (!refresh) this.metrics.cacheHits++;
       // The rest of a suggestion already on screen: not counted as shown again.
       return present(cached, query.suffix);
     }
@@ -120,13 +135,16 @@ export class CompletionEngine {
       // The user is typing what the running request is streaming: wait for it instead of
       // paying for another. Only if its text turns out to go elsewhere is a new one needed.
       this.deps.logger.trace('joining the request in flight');
-      const joined = await running.join(query, signal);
-      if (joined.kind === 'answered') {
-        this.metrics.requestsJoined++;
-        this.metrics.recordLatency(Date.now() - asked);
-        return this.show(joined.text, query);
+      const joined = await running.join(query, signal, this.partialRule(running, query));
+      if (joined.kind === 'answered' || joined.kind === 'partial') {
+        if (!refresh) this.metrics.requestsJoined++;
+        return this.answer(running, joined, query, refresh ? undefined : asked);
       }
       if (joined.kind !== 'diverged' || signal.aborted) return undefined;
+    } else if (refresh) {
+      // Asked again after a stream ended without an answer (it broke off or went elsewhere):
+      // nothing to add, and a refresh never starts a request.
+      return undefined;
     } else if (query.trigger !== 'explicit') {
       // While the server asked us to wait (or is unreachable), automatic requests are not
       // sent at all; an explicit Alt+\ still is.
@@ -136,13 +154,58 @@ export class CompletionEngine {
         if (!(await debounce(wait, signal))) return undefined;
       }
     }
+    if (refresh) return undefined;
 
     const request = this.startRequest(query);
     if (!request) return undefined;
-    const joined = await request.join(query, signal);
-    if (joined.kind !== 'answered') return undefined;
-    this.metrics.recordLatency(Date.now() - asked);
-    return this.show(joined.text, query);
+    const joined = await request.join(query, signal, this.partialRule(request, query));
+    if (joined.kind !== 'answered' && joined.kind !== 'partial') return undefined;
+    return this.answer(request, joined, query, asked);
+  }
+
+  /** Subscribes to "a partial answer can grow (or its stream ended): ask again there". */
+  onGrowth(listener: () => void): () => void {
+    this.growthListeners.add(listener);
+    return () => this.growthListeners.delete(listener);
+  }
+
+  /**
+   * When a caller takes a partial answer: automatic typing and refreshes do (ghost text
+   * should come at the pause, not after it); Alt+\ and a prefetch wait for the whole answer.
+   */
+  private partialRule(request: InFlightRequest, query: CompletionQuery): PartialRule | undefined {
+    if (query.trigger !== 'automatic' && query.trigger !== 'refresh') return undefined;
+    // The request's own mode and stops, from where it was asked (a joined position may differ).
+    const mode = completionMode(request.anchor.prefixTail, request.anchor.suffixHead);
+    const stops = planStops(stopsFor(mode), this.deps.settings().stop).enforced;
+    return {
+      settle: (streamed) => settledText(streamed, mode, stops),
+      worth: (rest) => settledPresentation(rest, query.suffix, present) !== undefined,
+    };
+  }
+
+  /** Shows a joined answer; a partial one is watched so the caller can grow it. */
+  private answer(
+    request: InFlightRequest,
+    joined: { readonly kind: 'answered' | 'partial'; readonly text: string },
+    query: CompletionQuery,
+    asked: number | undefined,
+  ): Presentation | undefined {
+    if (asked !== undefined) this.metrics.recordLatency(Date.now() - asked);
+    if (joined.kind === 'answered') return this.show(joined.text, query);
+    const shown = settledPresentation(joined.text, query.suffix, present);
+    const rule = this.partialRule(request, query);
+    if (shown && rule) {
+      const more = (rest: string) => {
+        const next = settledPresentation(rest, query.suffix, present);
+        return next !== undefined && next.text.length > shown.text.length && grows(shown, next);
+      };
+      this.stopWatching = request.watch(query, rule.settle, more, () => {
+        this.stopWatching = undefined;
+        for (const listener of this.growthListeners) listener();
+      });
+    }
+    return shown;
   }
 
   /**

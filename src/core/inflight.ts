@@ -16,7 +16,19 @@ export type JoinResult =
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'failed' }
   /** The streamed text went another way than what the user typed: a new request is needed. */
-  | { readonly kind: 'diverged' };
+  | { readonly kind: 'diverged' }
+  /** The stream still runs; `text` is its settled part from the caller's position on. */
+  | { readonly kind: 'partial'; readonly text: string };
+
+/**
+ * How a caller takes a partial answer: `settle` picks the part of the whole streamed text that
+ * can no longer change, `worth` says whether that part (from the caller's position on) is
+ * worth answering with before the stream ends.
+ */
+export interface PartialRule {
+  readonly settle: (streamed: string) => string;
+  readonly worth: (rest: string) => boolean;
+}
 
 /**
  * One streaming completion that later cursor positions can share. While the user types the
@@ -55,8 +67,24 @@ export class InFlightRequest {
     return !this.collector.isDecided && typed.startsWith(soFar);
   }
 
-  /** Waits for the completion on behalf of a caller at `at`. */
-  join(at: CursorText, signal: AbortSignal): Promise<JoinResult> {
+  /**
+   * The settled part of the text streamed so far, from `at` on, while the request still
+   * streams; undefined when it has ended, went elsewhere, or settled nothing past `at` yet.
+   */
+  settledAt(at: CursorText, settle: PartialRule['settle']): string | undefined {
+    if (this.ended) return undefined;
+    const typed = typedSince(this.anchor, at);
+    if (typed === undefined) return undefined;
+    const settled = settle(this.collector.text);
+    if (settled.length <= typed.length || !settled.startsWith(typed)) return undefined;
+    return settled.slice(typed.length);
+  }
+
+  /**
+   * Waits for the completion on behalf of a caller at `at`; with `partial`, answers sooner
+   * with the settled part of the stream as soon as it is worth showing.
+   */
+  join(at: CursorText, signal: AbortSignal, partial?: PartialRule): Promise<JoinResult> {
     this.waiters++;
     clearTimeout(this.orphanTimer);
     return new Promise<JoinResult>((resolve) => {
@@ -71,11 +99,18 @@ export class InFlightRequest {
       };
       const onAbort = () => finish({ kind: 'cancelled' });
       const onText = () => {
-        if (!this.couldAnswer(at) && !this.ended) finish({ kind: 'diverged' });
+        if (this.ended) return;
+        if (!this.couldAnswer(at)) return finish({ kind: 'diverged' });
+        const rest = partial && this.settledAt(at, partial.settle);
+        if (rest !== undefined && partial?.worth(rest)) finish({ kind: 'partial', text: rest });
       };
       if (signal.aborted) return finish({ kind: 'cancelled' });
       signal.addEventListener('abort', onAbort, { once: true });
       this.textListeners.add(onText);
+      // Asked again while the stream runs (a refresh, or a keystroke typing through it): what
+      // has settled already answers at once.
+      onText();
+      if (done) return;
       void this.finished.then((result) => {
         if (result.kind === 'failed') return finish({ kind: 'failed' });
         // At the anchor itself the whole text is the answer, even an empty one.
@@ -86,6 +121,41 @@ export class InFlightRequest {
         finish(rest === undefined ? { kind: 'diverged' } : { kind: 'answered', text: rest });
       });
     });
+  }
+
+  /**
+   * Keeps the request streaming for a partial answer on screen at `at` (as a waiting caller
+   * would), until `grew` says the settled text from `at` on would show more, or the request
+   * ends; then calls `onChange` once, so the caller can ask again. Returns a function that
+   * stops watching (without calling `onChange`).
+   */
+  watch(
+    at: CursorText,
+    settle: PartialRule['settle'],
+    grew: (rest: string) => boolean,
+    onChange: () => void,
+  ): () => void {
+    this.waiters++;
+    clearTimeout(this.orphanTimer);
+    let watching = true;
+    const stop = () => {
+      if (!watching) return;
+      watching = false;
+      this.textListeners.delete(onText);
+      this.leave();
+    };
+    const changed = () => {
+      if (!watching) return;
+      stop();
+      onChange();
+    };
+    const onText = () => {
+      const rest = this.settledAt(at, settle);
+      if (rest !== undefined && grew(rest)) changed();
+    };
+    this.textListeners.add(onText);
+    void this.finished.then(changed);
+    return stop;
   }
 
   /** Aborts the HTTP request. */
