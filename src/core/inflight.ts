@@ -98,17 +98,31 @@ export class InFlightRequest {
         resolve(result);
       };
       const onAbort = () => finish({ kind: 'cancelled' });
+      const partialNow = (): JoinResult | undefined => {
+        const rest = partial && this.settledAt(at, partial.settle);
+        return rest !== undefined && partial?.worth(rest)
+          ? { kind: 'partial', text: rest }
+          : undefined;
+      };
+      let offered = false;
       const onText = () => {
         if (this.ended) return;
         if (!this.couldAnswer(at)) return finish({ kind: 'diverged' });
-        const rest = partial && this.settledAt(at, partial.settle);
-        if (rest !== undefined && partial?.worth(rest)) finish({ kind: 'partial', text: rest });
+        if (offered || !partialNow()) return;
+        // Text often comes in bursts: what has arrived is read first, so a stream already
+        // complete answers whole instead of in two steps.
+        offered = true;
+        setTimeout(() => {
+          offered = false;
+          const answer = this.ended ? undefined : partialNow();
+          if (answer) finish(answer);
+        }, 0);
       };
       if (signal.aborted) return finish({ kind: 'cancelled' });
       signal.addEventListener('abort', onAbort, { once: true });
       this.textListeners.add(onText);
       // Asked again while the stream runs (a refresh, or a keystroke typing through it): what
-      // has settled already answers at once.
+      // has settled already answers, on the next turn.
       onText();
       if (done) return;
       void this.finished.then((result) => {
