@@ -17,7 +17,7 @@ type Place = 'lineStart' | 'opener' | 'elsewhere';
  * that does not, a few tokens in.
  */
 const waitShare: Record<Place, readonly [slow: number, fast: number]> = {
-  lineStart: [0.2, 0.3],
+  lineStart: [0.2, 0.4],
   opener: [0.5, 0.75],
   elsewhere: [1, 1.5],
 };
