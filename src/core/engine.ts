@@ -6,7 +6,8 @@ import { completionMode, stopsFor } from './completionMode';
 import { AdaptiveDebounce } from './adaptiveDebounce';
 import { EndpointCapabilities } from './capabilities';
 import { debounce } from './debounce';
-import { InFlightRequest, type PartialRule } from './inflight';
+import { InFlightRequest } from './inflight';
+import { GrowingAnswer } from './growingAnswer';
 import { baseUrlProblem, hostOf, isLoopback } from './endpoint';
 import type { Logger } from './logger';
 import { EngineMetrics } from './metrics';
@@ -14,7 +15,6 @@ import { tokensUsed, type TokenCount } from './usage';
 import { blockContextAt } from './postprocess/blockEnd';
 import { CompletionCollector } from './postprocess/collector';
 import { present, type Presentation } from './postprocess/present';
-import { grows, settledPresentation, settledText } from './postprocess/settled';
 import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
 import { anchorAt } from './anchor';
 import type { CursorText } from './cursorText';
@@ -89,6 +89,7 @@ export class CompletionEngine {
   private readonly cache = new CompletionCache();
   private readonly backoff = new Backoff();
   private readonly pause = new AdaptiveDebounce();
+  private readonly growing = new GrowingAnswer(() => this.deps.settings().stop);
   /** What each endpoint accepts (fill-in-the-middle), learned from its answers. */
   readonly capabilities = new EndpointCapabilities();
   /**
@@ -101,9 +102,6 @@ export class CompletionEngine {
   private readonly listeners = new Set<(state: EngineState) => void>();
   private readonly usageListeners = new Set<(count: TokenCount) => void>();
   private inFlight: InFlightRequest | undefined;
-  /** Stops watching the stream behind the last partial answer. */
-  private stopWatching: (() => void) | undefined;
-  private readonly growthListeners = new Set<() => void>();
   private loading = 0;
   /** The outcome of the last finished request, shown whenever nothing is loading. */
   private settled: EngineState = { kind: 'ready' };
@@ -118,9 +116,7 @@ export class CompletionEngine {
    * the stream ended), and a `refresh` call there answers with what has arrived.
    */
   async complete(query: CompletionQuery, signal: AbortSignal): Promise<Presentation | undefined> {
-    // Whatever the user did since, the partial answer given last is no longer what waits.
-    this.stopWatching?.();
-    this.stopWatching = undefined;
+    this.growing.forget();
     const refresh = query.trigger === 'refresh';
     const cached = this.cache.get(query);
     if (cached !== undefined) {
@@ -135,7 +131,7 @@ export class CompletionEngine {
       // The user is typing what the running request is streaming: wait for it instead of
       // paying for another. Only if its text turns out to go elsewhere is a new one needed.
       this.deps.logger.trace('joining the request in flight');
-      const joined = await running.join(query, signal, this.partialRule(running, query));
+      const joined = await running.join(query, signal, this.growing.rule(running, query));
       if (joined.kind === 'answered' || joined.kind === 'partial') {
         if (!refresh) this.metrics.requestsJoined++;
         return this.answer(running, joined, query, refresh ? undefined : asked);
@@ -158,33 +154,17 @@ export class CompletionEngine {
 
     const request = this.startRequest(query);
     if (!request) return undefined;
-    const joined = await request.join(query, signal, this.partialRule(request, query));
+    const joined = await request.join(query, signal, this.growing.rule(request, query));
     if (joined.kind !== 'answered' && joined.kind !== 'partial') return undefined;
     return this.answer(request, joined, query, asked);
   }
 
   /** Subscribes to "a partial answer can grow (or its stream ended): ask again there". */
   onGrowth(listener: () => void): () => void {
-    this.growthListeners.add(listener);
-    return () => this.growthListeners.delete(listener);
+    return this.growing.onGrowth(listener);
   }
 
-  /**
-   * When a caller takes a partial answer: automatic typing and refreshes do (ghost text
-   * should come at the pause, not after it); Alt+\ and a prefetch wait for the whole answer.
-   */
-  private partialRule(request: InFlightRequest, query: CompletionQuery): PartialRule | undefined {
-    if (query.trigger !== 'automatic' && query.trigger !== 'refresh') return undefined;
-    // The request's own mode and stops, from where it was asked (a joined position may differ).
-    const mode = completionMode(request.anchor.prefixTail, request.anchor.suffixHead);
-    const stops = planStops(stopsFor(mode), this.deps.settings().stop).enforced;
-    return {
-      settle: (streamed) => settledText(streamed, mode, stops),
-      worth: (rest) => settledPresentation(rest, query.suffix, present) !== undefined,
-    };
-  }
-
-  /** Shows a joined answer; a partial one is watched so the caller can grow it. */
+  /** Shows a joined answer: a partial one is watched so the caller can grow it. */
   private answer(
     request: InFlightRequest,
     joined: { readonly kind: 'answered' | 'partial'; readonly text: string },
@@ -193,19 +173,7 @@ export class CompletionEngine {
   ): Presentation | undefined {
     if (asked !== undefined) this.metrics.recordLatency(Date.now() - asked);
     if (joined.kind === 'answered') return this.show(joined.text, query);
-    const shown = settledPresentation(joined.text, query.suffix, present);
-    const rule = this.partialRule(request, query);
-    if (shown && rule) {
-      const more = (rest: string) => {
-        const next = settledPresentation(rest, query.suffix, present);
-        return next !== undefined && next.text.length > shown.text.length && grows(shown, next);
-      };
-      this.stopWatching = request.watch(query, rule.settle, more, () => {
-        this.stopWatching = undefined;
-        for (const listener of this.growthListeners) listener();
-      });
-    }
-    return shown;
+    return this.growing.show(request, joined.text, query);
   }
 
   /**

@@ -1,0 +1,66 @@
+import { completionMode, stopsFor } from './completionMode';
+import type { InFlightRequest, PartialRule } from './inflight';
+import { present, type Presentation } from './postprocess/present';
+import { grows, settledPresentation, settledText } from './postprocess/settled';
+import { planStops } from './stops';
+import type { CompletionQuery } from './engine';
+
+/**
+ * Ghost text shown before its stream ends, and grown while it runs. Automatic calls take the
+ * settled words of the stream (`rule`); the last such answer is watched (`show`), which keeps
+ * its request streaming, and listeners hear once asking again at that spot would show more, or
+ * the stream ended (a refresh then answers whole, or with nothing if it broke off).
+ */
+export class GrowingAnswer {
+  private stopWatching: (() => void) | undefined;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    /** The user's stop sequences, as the request got them. */
+    private readonly userStops: () => readonly string[],
+  ) {}
+
+  /** Subscribes to "a partial answer can grow (or its stream ended): ask again there". */
+  onGrowth(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The user did something new: the answer watched so far is no longer what waits. */
+  forget(): void {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+  }
+
+  /**
+   * How a caller takes a partial answer: automatic typing and refreshes do (ghost text should
+   * come at the pause, not after it); Alt+\ and a prefetch wait for the whole answer.
+   */
+  rule(request: InFlightRequest, query: CompletionQuery): PartialRule | undefined {
+    if (query.trigger !== 'automatic' && query.trigger !== 'refresh') return undefined;
+    // The request's own mode and stops, from where it was asked (a joined position may differ).
+    const mode = completionMode(request.anchor.prefixTail, request.anchor.suffixHead);
+    const stops = planStops(stopsFor(mode), this.userStops()).enforced;
+    return {
+      settle: (streamed) => settledText(streamed, mode, stops),
+      worth: (rest) => settledPresentation(rest, query.suffix, present) !== undefined,
+    };
+  }
+
+  /** What to show of a partial answer `rest` at `query`; watched until it can grow. */
+  show(request: InFlightRequest, rest: string, query: CompletionQuery): Presentation | undefined {
+    const shown = settledPresentation(rest, query.suffix, present);
+    const rule = this.rule(request, query);
+    if (!shown || !rule) return shown;
+    const more = (next: string) => {
+      const grown = settledPresentation(next, query.suffix, present);
+      return grown !== undefined && grown.text.length > shown.text.length && grows(shown, grown);
+    };
+    this.forget();
+    this.stopWatching = request.watch(query, rule.settle, more, () => {
+      this.stopWatching = undefined;
+      for (const listener of this.listeners) listener();
+    });
+    return shown;
+  }
+}
