@@ -9,7 +9,7 @@ type Place = 'lineStart' | 'opener' | 'elsewhere';
 /**
  * How much of the configured debounce to wait, by the place and the rhythm: [typing slowly,
  * typing fast]. A fresh line is where people stop most (they think about the next statement),
- * then after `(`, `=`, `:` at the end of a line (a value or arguments come next); inside a
+ * then after `(`, `=`, `:` at the end of a line (arguments or a value come next); inside a
  * word or before other text on the line they rarely do. While the user types fast, every
  * wait is longer: a short one then mostly buys a request for text about to be typed anyway,
  * and each request counts. A guess that turns out wrong stays cheap: the request in flight
@@ -53,7 +53,8 @@ function placeOf(prefix: string, suffix: string): Place {
   if (!/^[\s)\]}'";,]*$/.test(restOfLine)) return 'elsewhere';
   const line = prefix.slice(prefix.lastIndexOf('\n') + 1);
   if (line.trim() === '') return 'lineStart';
-  return /[([{=:]\s*$/.test(line) ? 'opener' : 'elsewhere';
+  // `{` and `[` are left out: a line or a list usually follows them, not a pause.
+  return /[(=:]\s*$/.test(line) ? 'opener' : 'elsewhere';
 }
 
 function median(values: readonly number[]): number {

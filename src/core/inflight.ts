@@ -109,14 +109,14 @@ export class InFlightRequest {
         if (this.ended) return;
         if (!this.couldAnswer(at)) return finish({ kind: 'diverged' });
         if (offered || !partialNow()) return;
-        // Text often comes in bursts: what has arrived is read first, so a stream already
-        // complete answers whole instead of in two steps.
+        // Text often comes in bursts: what has arrived is read first (setImmediate runs after
+        // the I/O of this turn), so a stream already complete answers whole, not in two steps.
         offered = true;
-        setTimeout(() => {
+        setImmediate(() => {
           offered = false;
           const answer = this.ended ? undefined : partialNow();
           if (answer) finish(answer);
-        }, 0);
+        });
       };
       if (signal.aborted) return finish({ kind: 'cancelled' });
       signal.addEventListener('abort', onAbort, { once: true });

@@ -58,7 +58,10 @@ describe('growing ghost text in the real workbench', () => {
     );
     for (let i = 1; i < distinct.length; i++) {
       const [before, after] = [distinct[i - 1] ?? '', distinct[i] ?? ''];
-      assert.ok(after.startsWith(before), `grew from ${JSON.stringify(before)} to ${JSON.stringify(after)}`);
+      assert.ok(
+        after.startsWith(before),
+        `grew from ${JSON.stringify(before)} to ${JSON.stringify(after)}`,
+      );
     }
     assert.ok(distinct.length >= 3, `grew in steps while streaming: ${JSON.stringify(distinct)}`);
     assert.equal(distinct[distinct.length - 1], words, 'and ended whole');

@@ -45,5 +45,6 @@ describe('AdaptiveDebounce', () => {
   it('does not treat a boundary with more text after the cursor as a pause point', () => {
     assert.equal(at(new AdaptiveDebounce(() => 0), 'const x = █foo + 1'), 200);
     assert.equal(at(new AdaptiveDebounce(() => 0), 'f(a, █)'), 200, 'nor is a comma');
+    assert.equal(at(new AdaptiveDebounce(() => 0), 'const xs = [█]'), 200, 'nor a bracket');
   });
 });

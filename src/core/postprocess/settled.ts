@@ -10,7 +10,8 @@ export type PostProcess = (completion: string, suffix: string) => Presentation |
 
 /** A letter, digit, `_` or `$`: what identifiers and numbers are made of. */
 const wordCharacter = /[\p{L}\p{N}_$]/u;
-const trailingWord = /[\p{L}\p{N}_$]+$/u;
+/** The word at the end of a text; the lookbehind keeps the search linear on long words. */
+const trailingWord = /(?<![\p{L}\p{N}_$])[\p{L}\p{N}_$]+$/u;
 
 /**
  * The part of a completion still streaming that later text cannot change, so it may be shown
