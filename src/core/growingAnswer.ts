@@ -6,6 +6,12 @@ import { planStops } from './stops';
 import type { CompletionQuery } from './engine';
 
 /**
+ * How long a stream is kept for a partial answer after the caller was told to ask again: the
+ * editor comes back within a few ms, or a few hundred on a busy machine.
+ */
+const askAgainWithinMs = 2000;
+
+/**
  * Ghost text shown before its stream ends, and grown while it runs. Automatic calls take the
  * settled words of the stream (`rule`); the last such answer is watched (`show`), which keeps
  * its request streaming, and listeners hear once asking again at that spot would show more, or
@@ -57,10 +63,15 @@ export class GrowingAnswer {
       return grown !== undefined && grown.text.length > shown.text.length && grows(shown, grown);
     };
     this.forget();
-    this.stopWatching = request.watch(query, rule.settle, more, () => {
-      this.stopWatching = undefined;
-      for (const listener of this.listeners) listener();
-    });
+    this.stopWatching = request.watch(
+      query,
+      rule.settle,
+      more,
+      () => {
+        for (const listener of this.listeners) listener();
+      },
+      askAgainWithinMs,
+    );
     return shown;
   }
 }

@@ -139,37 +139,45 @@ export class InFlightRequest {
 
   /**
    * Keeps the request streaming for a partial answer on screen at `at` (as a waiting caller
-   * would), until `grew` says the settled text from `at` on would show more, or the request
-   * ends; then calls `onChange` once, so the caller can ask again. Returns a function that
-   * stops watching (without calling `onChange`).
+   * would) and calls `onChange` once, when `grew` says the settled text from `at` on would show
+   * more, or when the request ends. The request stays held until the returned function is
+   * called (the caller asked again, or the user moved on), or `holdMs` after the change: asking
+   * again goes through the editor, which may take longer than a request nobody waits for is
+   * kept (the orphan grace).
    */
   watch(
     at: CursorText,
     settle: PartialRule['settle'],
     grew: (rest: string) => boolean,
     onChange: () => void,
+    holdMs: number,
   ): () => void {
     this.waiters++;
     clearTimeout(this.orphanTimer);
-    let watching = true;
-    const stop = () => {
-      if (!watching) return;
-      watching = false;
+    let holding = true;
+    let changed = false;
+    let holdTimer: ReturnType<typeof setTimeout> | undefined;
+    const release = () => {
+      if (!holding) return;
+      holding = false;
+      clearTimeout(holdTimer);
       this.textListeners.delete(onText);
       this.leave();
     };
-    const changed = () => {
-      if (!watching) return;
-      stop();
+    const change = () => {
+      if (changed || !holding) return;
+      changed = true;
+      this.textListeners.delete(onText);
+      holdTimer = setTimeout(release, holdMs);
       onChange();
     };
     const onText = () => {
       const rest = this.settledAt(at, settle);
-      if (rest !== undefined && grew(rest)) changed();
+      if (rest !== undefined && grew(rest)) change();
     };
     this.textListeners.add(onText);
-    void this.finished.then(changed);
-    return stop;
+    void this.finished.then(change);
+    return release;
   }
 
   /** Aborts the HTTP request. */

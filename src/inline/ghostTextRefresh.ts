@@ -1,8 +1,15 @@
 import * as vscode from 'vscode';
 import type { CompletionEngine } from '../core/engine';
 
-/** How long a refresh asked for may take to come back as a provider call. */
-const refreshAnswerMs = 1000;
+/**
+ * The shortest time between two refreshes at one spot. Each one blanks the suggestion for a
+ * round trip to the extension host, so a stream of usual length grows once, to its end; only a
+ * slow one grows in steps on the way.
+ */
+const minRefreshGapMs = 400;
+
+/** How long the calls of a refresh asked for may take to come back (a busy editor is slow). */
+const refreshAnswerMs = 3000;
 
 /** A spot in a document: the same document, unedited, with the cursor at the same offset. */
 interface Spot {
@@ -21,10 +28,12 @@ interface Spot {
  * in the real host (test/integration/growingGhostText.test.ts): a fetch at the same cursor and
  * document version is skipped when the suggestions on screen came from a request that
  * "satisfies" it: any earlier request for an automatic trigger, an explicit one for an explicit
- * trigger; naming this provider (`providerId`) does not change that. So the suggestion is
- * hidden and fetched again explicitly, back to back. The explicit trigger would read as the
- * user's Alt+\ (alternatives, no debounce): the provider tells its own refresh by the spot it
- * asked for (`isRefresh`).
+ * trigger; naming this provider (`providerId`) does not change that; and an explicit fetch
+ * keeps the suggestion on screen first in its list, so the grown one would not show. So the
+ * suggestion is hidden and fetched again explicitly, back to back: it is gone for one round
+ * trip to the extension host, which is why refreshes are spaced (`minRefreshGapMs`). The
+ * explicit trigger would read as the user's Alt+\ (alternatives, no debounce): the provider
+ * tells its own refresh by the spot it asked for (`isRefresh`).
  */
 export class GhostTextRefresh implements vscode.Disposable {
   /** Where the last automatic answer was given. */
@@ -32,12 +41,15 @@ export class GhostTextRefresh implements vscode.Disposable {
   /** Where a refresh was asked for and VS Code has not called back yet, and since when. */
   private pending: { readonly spot: Spot; readonly at: number } | undefined;
   private readonly unsubscribe: () => void;
+  private lastAsked = 0;
+  private waiting: ReturnType<typeof setTimeout> | undefined;
 
   constructor(engine: CompletionEngine) {
     this.unsubscribe = engine.onGrowth(() => this.refresh());
   }
 
   dispose(): void {
+    clearTimeout(this.waiting);
     this.unsubscribe();
   }
 
@@ -46,24 +58,43 @@ export class GhostTextRefresh implements vscode.Disposable {
     this.shownAt = spotOf(document, position);
   }
 
-  /** Whether this provider call is the refresh asked for (consumed by the call). */
-  isRefresh(document: vscode.TextDocument, position: vscode.Position): boolean {
+  /**
+   * Whether this provider call is the refresh asked for: explicit (the command's trigger), at
+   * its spot, soon after. VS Code may call more than once for one trigger, so the mark stays
+   * until a call that is not the refresh (a keystroke, or Alt+\ elsewhere).
+   */
+  isRefresh(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    context: vscode.InlineCompletionContext,
+  ): boolean {
     const pending = this.pending;
-    this.pending = undefined;
-    return (
+    const refresh =
       pending !== undefined &&
+      context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke &&
       Date.now() - pending.at < refreshAnswerMs &&
-      sameSpot(pending.spot, spotOf(document, position))
-    );
+      sameSpot(pending.spot, spotOf(document, position));
+    if (!refresh) this.pending = undefined;
+    return refresh;
   }
 
   private async askAgain(): Promise<void> {
-    // Hidden only to be replaced at once: the new answer holds the old text and more.
+    this.lastAsked = Date.now();
+    // Hidden only to be replaced at once by the new answer, the old text and more. Not
+    // awaiting the hide was tried: the editor then skipped the fetch.
     await vscode.commands.executeCommand('editor.action.inlineSuggest.hide');
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
   }
 
   private refresh(): void {
+    clearTimeout(this.waiting);
+    // Each refresh blanks the suggestion for a round trip to the extension host: grow it in a
+    // few steps rather than one per word.
+    const wait = this.lastAsked + minRefreshGapMs - Date.now();
+    if (wait > 0) {
+      this.waiting = setTimeout(() => this.refresh(), wait);
+      return;
+    }
     const editor = vscode.window.activeTextEditor;
     const shownAt = this.shownAt;
     if (!editor || !shownAt || !editor.selection.isEmpty) return;

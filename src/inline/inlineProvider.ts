@@ -44,7 +44,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
     // Our own refresh of a growing suggestion is neither the user's Alt+\ nor a keystroke.
-    const refresh = this.refresh.isRefresh(document, position);
+    const refresh = this.refresh.isRefresh(document, position, context);
     const automatic =
       refresh || context.triggerKind === vscode.InlineCompletionTriggerKind.Automatic;
     if (token.isCancellationRequested || !this.mayAsk(document, automatic)) return undefined;
