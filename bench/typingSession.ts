@@ -7,9 +7,10 @@
  *
  * A call may be answered before its stream ends with the settled words; the engine then says
  * when asking again at that spot would show more, and the VS Code side (src/inline/
- * ghostTextRefresh.ts) asks again at once if the cursor has not moved. The session does the
- * same: a `refresh` call at the same spot, cancelled by the next keystroke like any call, whose
- * answer replaces the ghost text (and an empty answer hides it).
+ * ghostTextRefresh.ts) asks again if the cursor has not moved, at most every
+ * `refreshSpacingMs`. The session does the same: a `refresh` call at the same spot, cancelled
+ * by the next keystroke like any call, whose answer replaces the ghost text (an empty answer
+ * hides it). Not modelled: in VS Code the suggestion is blank for the round trip of a refresh.
  *
  * Time is compressed: every delay (keystroke gaps, pauses, the server's delays, the debounce)
  * is divided by `compression`, and measured times are multiplied back, so results read in
@@ -18,6 +19,7 @@
  * constant in src/core/engine.ts) and the request timeouts (they only fire on failures).
  */
 import type { CompletionEngine, CompletionQuery } from '../src/core/engine';
+import { refreshSpacingMs } from '../src/core/growingAnswer';
 import { BenchServer } from './benchServer';
 import { loadCorpus, type CorpusFile } from './corpus';
 import { benchSettings, newEngine } from './engineFactory';
@@ -139,9 +141,16 @@ async function typeFile(typist: Typist, plan: readonly Keystroke[]): Promise<Key
   let current: AbortController | undefined;
   // What the extension would ask again for: the latest keystroke's spot, once it was answered.
   let answeredAt: { readonly record: KeystrokeRecord; readonly query: CompletionQuery } | undefined;
+  // The extension spaces its refreshes (src/inline/ghostTextRefresh.ts): so does the session.
+  let lastRefreshMs = -Infinity;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   const refresh = () => {
+    clearTimeout(refreshTimer);
+    const wait = lastRefreshMs + refreshSpacingMs / compression - clock();
+    if (wait > 0) return void (refreshTimer = setTimeout(refresh, wait));
     const spot = answeredAt;
     if (!spot || spot.record !== records[records.length - 1]) return;
+    lastRefreshMs = clock();
     const controller = new AbortController();
     current = controller;
     spot.record.refreshes++;
@@ -212,6 +221,7 @@ async function typeFile(typist: Typist, plan: readonly Keystroke[]): Promise<Key
   await sleep(idleAfterFileMs / compression);
   current?.abort();
   stopRefreshing();
+  clearTimeout(refreshTimer);
   // Refreshes push onto `answers` while earlier ones settle.
   for (let settled = 0; settled < answers.length; settled = answers.length) {
     await Promise.all(answers.slice(settled));

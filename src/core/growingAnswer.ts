@@ -6,6 +6,13 @@ import { planStops } from './stops';
 import type { CompletionQuery } from './engine';
 
 /**
+ * The shortest time between two refreshes at one spot (the editor side asks again no sooner).
+ * In VS Code each one blanks the suggestion for a round trip to the extension host, so a
+ * stream of usual length grows once, to its end; only a slow one grows in steps on the way.
+ */
+export const refreshSpacingMs = 400;
+
+/**
  * How long a stream is kept for a partial answer after the caller was told to ask again: the
  * editor comes back within a few ms, or a few hundred on a busy machine.
  */

@@ -1,12 +1,6 @@
 import * as vscode from 'vscode';
 import type { CompletionEngine } from '../core/engine';
-
-/**
- * The shortest time between two refreshes at one spot. Each one blanks the suggestion for a
- * round trip to the extension host, so a stream of usual length grows once, to its end; only a
- * slow one grows in steps on the way.
- */
-const minRefreshGapMs = 400;
+import { refreshSpacingMs } from '../core/growingAnswer';
 
 /** How long the calls of a refresh asked for may take to come back (a busy editor is slow). */
 const refreshAnswerMs = 3000;
@@ -31,7 +25,7 @@ interface Spot {
  * trigger; naming this provider (`providerId`) does not change that; and an explicit fetch
  * keeps the suggestion on screen first in its list, so the grown one would not show. So the
  * suggestion is hidden and fetched again explicitly, back to back: it is gone for one round
- * trip to the extension host, which is why refreshes are spaced (`minRefreshGapMs`). The
+ * trip to the extension host, which is why refreshes are spaced (`refreshSpacingMs`). The
  * explicit trigger would read as the user's Alt+\ (alternatives, no debounce): the provider
  * tells its own refresh by the spot it asked for (`isRefresh`).
  */
@@ -90,7 +84,7 @@ export class GhostTextRefresh implements vscode.Disposable {
     clearTimeout(this.waiting);
     // Each refresh blanks the suggestion for a round trip to the extension host: grow it in a
     // few steps rather than one per word.
-    const wait = this.lastAsked + minRefreshGapMs - Date.now();
+    const wait = this.lastAsked + refreshSpacingMs - Date.now();
     if (wait > 0) {
       this.waiting = setTimeout(() => this.refresh(), wait);
       return;
