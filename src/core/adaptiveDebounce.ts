@@ -17,8 +17,8 @@ type Place = 'lineStart' | 'opener' | 'elsewhere';
  * that does not, a few tokens in.
  */
 const waitShare: Record<Place, readonly [slow: number, fast: number]> = {
-  lineStart: [0.2, 0.4],
-  opener: [0.5, 0.75],
+  lineStart: [0.1, 0.2],
+  opener: [0.3, 0.5],
   elsewhere: [1, 1.5],
 };
 

@@ -6,7 +6,7 @@ import { planStops } from './stops';
 import type { CompletionQuery } from './engine';
 
 /**
- * The shortest time between two refreshes at one spot (the editor side asks again no sooner).
+ * The shortest time between two refreshes (the editor side asks again no sooner).
  * In VS Code each one blanks the suggestion for a round trip to the extension host, so a
  * stream of usual length grows once, to its end; only a slow one grows in steps on the way.
  */

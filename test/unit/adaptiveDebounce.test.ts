@@ -23,15 +23,15 @@ describe('AdaptiveDebounce', () => {
   it('asks soonest on a fresh line, sooner after an opener at the end of the line', () => {
     // No typing history yet: the rhythm is unknown.
     const fresh = () => new AdaptiveDebounce(() => 0);
-    assert.equal(at(fresh(), 'if (ok) {\n  █\n}'), 40);
-    assert.equal(at(fresh(), 'call(█)'), 100);
-    assert.equal(at(fresh(), 'const x = █'), 100);
+    assert.equal(at(fresh(), 'if (ok) {\n  █\n}'), 20);
+    assert.equal(at(fresh(), 'call(█)'), 60);
+    assert.equal(at(fresh(), 'const x = █'), 60);
     assert.equal(at(fresh(), 'const x = fo█'), 200, 'inside a word: the configured wait');
   });
 
   it('waits longer everywhere while the user types fast', () => {
-    assert.equal(at(typingEvery(80).pause, '  █'), 80);
-    assert.equal(at(typingEvery(80).pause, 'call(█)'), 150);
+    assert.equal(at(typingEvery(80).pause, '  █'), 40);
+    assert.equal(at(typingEvery(80).pause, 'call(█)'), 100);
     assert.equal(at(typingEvery(80).pause, 'return val█'), 300);
     assert.equal(at(typingEvery(400).pause, 'return val█'), 200, 'typing slowly');
   });
