@@ -1,5 +1,6 @@
 import type { CompletionOutcome, CompletionUsage } from './api/types';
 import { remainderAt, typedSince, type Anchor } from './anchor';
+import { completionMode } from './completionMode';
 import type { CursorText } from './cursorText';
 import type { CompletionCollector } from './postprocess/collector';
 import { reportingOutcome } from './usage';
@@ -45,6 +46,7 @@ export class InFlightRequest {
   private orphanTimer: ReturnType<typeof setTimeout> | undefined;
   private ended = false;
   private received = 0;
+  private readonly singleLine: boolean;
 
   constructor(
     /** Where the request was made. */
@@ -53,6 +55,7 @@ export class InFlightRequest {
     open: (signal: AbortSignal) => AsyncGenerator<string, CompletionOutcome>,
     private readonly orphanGraceMs: number,
   ) {
+    this.singleLine = completionMode(anchor.prefixTail, anchor.suffixHead) === 'singleLine';
     this.finished = this.run(open(this.controller.signal));
   }
 
@@ -61,6 +64,9 @@ export class InFlightRequest {
     if (this.ended) return false;
     const typed = typedSince(this.anchor, at);
     if (typed === undefined) return false;
+    // A single-line completion ends at its line's end: a new line typed past it (Enter while
+    // it still waits for its first token) needs a request of its own, not a wait on this one.
+    if (this.singleLine && typed.includes('\n')) return false;
     const soFar = this.collector.text;
     if (soFar.length > typed.length) return soFar.startsWith(typed);
     // Not streamed that far yet: still possible unless the completion is already decided.

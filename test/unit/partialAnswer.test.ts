@@ -102,6 +102,20 @@ describe('partial answers while a stream runs', () => {
     assert.equal(server.requests.length, 1);
   });
 
+  it('does not wait on a single-line request once the user typed a new line past it', async () => {
+    server.reply({ text: 'x;', firstTokenDelayMs: 1000 });
+    const keystroke = new AbortController();
+    const first = engine.complete(at('let v = f(█'), keystroke.signal);
+    await server.waitForRequests(1);
+    keystroke.abort(); // Enter: VS Code cancels the call
+    await first;
+    server.reply({ text: 'next();' });
+    const second = engine.complete(at('let v = f(\n  █'), live());
+    await server.waitForRequests(2);
+    assert.equal(server.requests[0]?.eventsSent, 0, 'asked while the first had sent nothing');
+    assert.equal((await second)?.text, 'next();');
+  });
+
   it('makes Alt+\\ wait for the whole answer', async () => {
     server.reply({ text: words, tokenDelayMs: 30 });
     const shown = await engine.complete(at('const w = █', 'explicit'), live());
