@@ -31,6 +31,11 @@ export class GhostText {
     this.everShown.fill(1, offset, Math.min(offset + text.length, this.fileText.length));
   }
 
+  /** The provider answered nothing when asked again: the ghost text goes away. */
+  hide(): void {
+    this.visible = '';
+  }
+
   /** How many distinct characters of the file were ever shown as ghost text. */
   get charsEverShown(): number {
     let count = 0;

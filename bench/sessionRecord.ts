@@ -38,6 +38,8 @@ export interface KeystrokeRecord {
   /** shown: ghost text; empty: the engine had nothing to show; cancelled: the next keystroke came first. */
   outcome: 'pending' | 'shown' | 'empty' | 'cancelled' | 'failed';
   settledMs?: number;
+  /** Refresh calls made at this spot while its stream ran (the extension asking VS Code again). */
+  refreshes: number;
 }
 
 /** What the typing session recorded (times in real, compressed milliseconds). */

@@ -1,5 +1,6 @@
 /**
- * The targets of issue 4, each with the measured number next to it. Computed from the
+ * The targets of issues 4 and 11 (issue 11 loosened requests per pause to 1.3 and unshown
+ * tokens to 25 % in exchange for ghost text at the pause), each with the measured number next to it. Computed from the
  * results, never written by hand, so a regression shows up as "missed".
  */
 import type { measureBundle } from './bundle';
@@ -36,6 +37,7 @@ export function evaluateTargets({
 }: Results): Target[] {
   const targets: Target[] = [];
   const network = typing.pauseToGhost.judged;
+  const vsServer = typing.pauseToGhostVsServer;
   const largest = overhead.sizes[overhead.sizes.length - 1];
   targets.push(
     {
@@ -46,15 +48,32 @@ export function evaluateTargets({
     },
     {
       name: 'Requests per pause',
-      target: '<= 1.2',
+      target: '<= 1.3',
       measured: `${typing.requestsPerPause} (${typing.totals.requestsStarted} requests / ${typing.pauses} pauses)`,
-      met: typing.requestsPerPause <= 1.2,
+      met: typing.requestsPerPause <= 1.3,
     },
     {
       name: 'Tokens generated but never shown',
-      target: '< 20 %',
+      target: '< 25 %',
       measured: `${typing.unshownPct} %`,
-      met: typing.unshownPct < 20,
+      met: typing.unshownPct < 25,
+    },
+    {
+      name: 'Pause-to-ghost p50 vs the server-side limit, network pauses >= limit + 60 ms',
+      target: `<= limit + ${vsServer.allowanceMs} ms (median limit ${ms(vsServer.judged.targetP50Ms)})`,
+      measured:
+        `${ms(vsServer.judged.p50Ms)}, p90 ${ms(vsServer.judged.p90Ms)} ` +
+        `(median excess ${signed(vsServer.judged.excessP50Ms)})`,
+      met:
+        vsServer.judged.excessP50Ms !== null && vsServer.judged.excessP50Ms <= vsServer.allowanceMs,
+    },
+    {
+      name: `Pauses >= ${vsServer.longPauseMs} ms that showed ghost text`,
+      target: '>= 85 %',
+      measured:
+        `${vsServer.longPausesShownPct} % (${vsServer.longPausesShown} / ${vsServer.longPauses}; ` +
+        `${vsServer.longPausesNothingToShow} more at a blank line, nothing to show)`,
+      met: vsServer.longPausesShownPct >= 85,
     },
     {
       name: 'Pause-to-ghost p50, network pauses >= their target',

@@ -72,6 +72,8 @@ export function analyseSession(data: SessionData) {
       charsGenerated === 0 ? 0 : round(100 * Math.max(0, 1 - charsShown / charsGenerated)),
     typingThrough: { keystrokes: throughKeystrokes, requests: throughRequests },
     pauseToGhost: pauseLatency(data, pace),
+    pauseToGhostVsServer: serverLimitLatency(data, pace),
+    refreshes: sum(records.map((r) => r.refreshes)),
     timing: {
       keystrokeLatenessP50Ms: round((quantile(lateness(records), 0.5) ?? 0) * c),
       keystrokeLatenessP99Ms: round((quantile(lateness(records), 0.99) ?? 0) * c),
@@ -188,6 +190,58 @@ function pauseLatency(data: SessionData, pace: { firstTokenMs: number; tokenMs: 
   };
 }
 
+/** Pauses of at least this long (uncompressed ms) should show ghost text (issue 11). */
+const longPauseMs = 400;
+/** How far above the server-side limit the p50 may be (issue 11). */
+const clientAllowanceMs = 60;
+
+/**
+ * Pause to ghost text against the server-side limit (issue 11): the time to the first token
+ * plus the tokens up to the first word the engine can show (a complete word: the character
+ * after it has arrived), at the pace the server really kept, with no client wait at all. A
+ * network pause is judged when it lasted at least its limit + the allowance (a shorter one
+ * cannot show whether the ghost text would have come in time). Also: the share of pauses of
+ * 400 ms or more that showed ghost text, over the pauses where the file's true continuation
+ * has something to show on its first line (at a blank line the right answer is none).
+ */
+function serverLimitLatency(data: SessionData, pace: { firstTokenMs: number; tokenMs: number }) {
+  const { options, records, files } = data;
+  const c = options.compression;
+  const network = new Samples();
+  const judged = new Samples();
+  let longPauses = 0;
+  let longShown = 0;
+  let longNothingToShow = 0;
+  for (const r of records) {
+    if (r.pauseMs === 0) continue;
+    const text = files[r.fileIndex]?.text ?? '';
+    const shown = r.outcome === 'shown' && r.settledMs !== undefined;
+    if (r.pauseMs >= longPauseMs) {
+      if (firstLineOf(text, r.end, options.continuationChars).trim() === '') longNothingToShow++;
+      else {
+        longPauses++;
+        if (shown) longShown++;
+      }
+    }
+    if (r.fromCache || r.outcome === 'empty' || r.outcome === 'failed') continue;
+    const limit =
+      pace.firstTokenMs + pace.tokenMs * firstWordTokens(text, r.end, options.continuationChars);
+    const latency = shown ? ((r.settledMs ?? 0) - r.atMs) * c : Infinity;
+    network.add(latency, limit);
+    if (r.pauseMs >= limit + clientAllowanceMs) judged.add(latency, limit);
+  }
+  return {
+    allowanceMs: clientAllowanceMs,
+    fromNetwork: network.summary(),
+    judged: judged.summary(),
+    longPauseMs,
+    longPauses,
+    longPausesShown: longShown,
+    longPausesShownPct: longPauses === 0 ? 0 : round((100 * longShown) / longPauses),
+    longPausesNothingToShow: longNothingToShow,
+  };
+}
+
 /** Latencies of a set of pauses with each pause's own target. */
 class Samples {
   private readonly latencies: number[] = [];
@@ -227,10 +281,33 @@ function q(samples: readonly number[], p: number): number | null {
  * `offset`, counting the token that ends it (the newline, or the finish event after a stop).
  */
 export function firstLineTokens(text: string, offset: number, continuationChars: number): number {
+  return splitText(firstLineOf(text, offset, continuationChars)).length;
+}
+
+/**
+ * How many ~4-character tokens the server streams until the first word of the continuation
+ * at `offset` is complete (the character after it has arrived); the whole first line's when
+ * no word on it is followed by anything.
+ */
+export function firstWordTokens(text: string, offset: number, continuationChars: number): number {
+  const firstLine = firstLineOf(text, offset, continuationChars);
+  const word = /[\p{L}\p{N}_$]+(?=[^\p{L}\p{N}_$])/u.exec(firstLine);
+  if (!word) return firstLineTokens(text, offset, continuationChars);
+  const needed = word.index + word[0].length + 1;
+  let covered = 0;
+  let tokens = 0;
+  for (const piece of splitText(firstLine)) {
+    tokens++;
+    covered += piece.length;
+    if (covered >= needed) break;
+  }
+  return tokens;
+}
+
+function firstLineOf(text: string, offset: number, continuationChars: number): string {
   const continuation = text.slice(offset, offset + continuationChars);
   const newline = continuation.indexOf('\n');
-  const firstLine = newline === -1 ? continuation : continuation.slice(0, newline);
-  return splitText(firstLine).length;
+  return newline === -1 ? continuation : continuation.slice(0, newline);
 }
 
 function indexRecords(records: readonly KeystrokeRecord[]): Map<string, KeystrokeRecord> {

@@ -5,13 +5,21 @@
  * and an AbortSignal that is aborted when the next keystroke arrives (VS Code cancels the
  * provider's token then).
  *
+ * A call may be answered before its stream ends with the settled words; the engine then says
+ * when asking again at that spot would show more, and the VS Code side (src/inline/
+ * ghostTextRefresh.ts) asks again if the cursor has not moved, at most every
+ * `refreshSpacingMs`. The session does the same: a `refresh` call at the same spot, cancelled
+ * by the next keystroke like any call, whose answer replaces the ghost text (an empty answer
+ * hides it). Not modelled: in VS Code the suggestion is blank for the round trip of a refresh.
+ *
  * Time is compressed: every delay (keystroke gaps, pauses, the server's delays, the debounce)
  * is divided by `compression`, and measured times are multiplied back, so results read in
  * uncompressed milliseconds. What is NOT compressed is the engine's CPU time (so it weighs
  * `compression` times more than in reality), the orphan grace of a request nobody waits for (a
  * constant in src/core/engine.ts) and the request timeouts (they only fire on failures).
  */
-import type { CompletionEngine } from '../src/core/engine';
+import type { CompletionEngine, CompletionQuery } from '../src/core/engine';
+import { refreshSpacingMs } from '../src/core/growingAnswer';
 import { BenchServer } from './benchServer';
 import { loadCorpus, type CorpusFile } from './corpus';
 import { benchSettings, newEngine } from './engineFactory';
@@ -98,6 +106,30 @@ async function typeFile(typist: Typist, plan: readonly Keystroke[]): Promise<Key
   const records: KeystrokeRecord[] = [];
   const answers: Promise<void>[] = [];
   let current: AbortController | undefined;
+  // What the extension would ask again for: the latest keystroke's spot, once it was answered.
+  let answeredAt: { readonly record: KeystrokeRecord; readonly query: CompletionQuery } | undefined;
+  // The extension spaces its refreshes (src/inline/ghostTextRefresh.ts): so does the session.
+  let lastRefreshMs = -Infinity;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  const refresh = () => {
+    clearTimeout(refreshTimer);
+    const wait = lastRefreshMs + refreshSpacingMs / compression - clock();
+    if (wait > 0) return void (refreshTimer = setTimeout(refresh, wait));
+    const spot = answeredAt;
+    if (!spot || spot.record !== records[records.length - 1]) return;
+    lastRefreshMs = clock();
+    const controller = new AbortController();
+    current = controller;
+    spot.record.refreshes++;
+    answers.push(
+      engine.complete({ ...spot.query, trigger: 'refresh' }, controller.signal).then((result) => {
+        if (controller.signal.aborted) return;
+        if (result) ghost.show(result.text, spot.record.end);
+        else ghost.hide();
+      }),
+    );
+  };
+  const stopRefreshing = engine.onGrowth(refresh);
   let plannedMs = clock();
   // The document holds the file up to where typing starts; the user writes it top to bottom,
   // so there is nothing after the cursor.
@@ -122,6 +154,7 @@ async function typeFile(typist: Typist, plan: readonly Keystroke[]): Promise<Key
       throughShown: ghost.type(keystroke.text),
       fromCache: false,
       outcome: 'pending',
+      refreshes: 0,
     };
     records.push(record);
     const controller = new AbortController();
@@ -129,15 +162,13 @@ async function typeFile(typist: Typist, plan: readonly Keystroke[]): Promise<Key
     const hitsBefore = engine.metrics.cacheHits;
     const text = adapterText(doc, cursor);
     if (text.offset !== keystroke.end) throw new Error('typing harness out of step with its plan');
-    const answer = engine.complete(
-      {
-        ...text,
-        languageId: file.languageId,
-        relativePath: file.relativePath,
-        trigger: 'automatic',
-      },
-      controller.signal,
-    );
+    const query: CompletionQuery = {
+      ...text,
+      languageId: file.languageId,
+      relativePath: file.relativePath,
+      trigger: 'automatic',
+    };
+    const answer = engine.complete(query, controller.signal);
     record.fromCache = engine.metrics.cacheHits > hitsBefore;
     answers.push(
       answer.then(
@@ -145,6 +176,7 @@ async function typeFile(typist: Typist, plan: readonly Keystroke[]): Promise<Key
           // VS Code drops the answer of a cancelled call, so it never shows.
           if (controller.signal.aborted) return void (record.outcome = 'cancelled');
           record.settledMs = clock();
+          answeredAt = { record, query };
           if (!result) return void (record.outcome = 'empty');
           record.outcome = 'shown';
           ghost.show(result.text, keystroke.end);
@@ -155,7 +187,12 @@ async function typeFile(typist: Typist, plan: readonly Keystroke[]): Promise<Key
   }
   await sleep(idleAfterFileMs / compression);
   current?.abort();
-  await Promise.all(answers);
+  stopRefreshing();
+  clearTimeout(refreshTimer);
+  // Refreshes push onto `answers` while earlier ones settle.
+  for (let settled = 0; settled < answers.length; settled = answers.length) {
+    await Promise.all(answers.slice(settled));
+  }
   return records;
 }
 

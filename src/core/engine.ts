@@ -7,6 +7,7 @@ import { AdaptiveDebounce } from './adaptiveDebounce';
 import { FimDecisions, type FimDecision, type FimSetting } from './fimDecisions';
 import { debounce } from './debounce';
 import { InFlightRequest } from './inflight';
+import { GrowingAnswer } from './growingAnswer';
 import { baseUrlProblem, hostOf, isLoopback } from './endpoint';
 import type { Logger } from './logger';
 import { EngineMetrics } from './metrics';
@@ -67,9 +68,11 @@ export interface EngineDeps {
 export interface CompletionQuery extends DocumentContext, CursorText, EditorIndentation {
   /**
    * `automatic` waits for a pause in typing; `explicit` (Alt+\) skips the debounce and any
-   * back-off; `prefetch` (right after an accepted suggestion) skips the debounce only.
+   * back-off; `prefetch` (right after an accepted suggestion) skips the debounce only;
+   * `refresh` (asked again at a partial answer's spot, see {@link CompletionEngine.onGrowth})
+   * answers from the stream or the cache only and never starts a request.
    */
-  readonly trigger: 'automatic' | 'explicit' | 'prefetch';
+  readonly trigger: 'automatic' | 'explicit' | 'prefetch' | 'refresh';
 }
 
 /** What the status bar shows about the engine. */
@@ -96,6 +99,7 @@ export class CompletionEngine {
   private readonly pause = new AdaptiveDebounce();
   /** How each endpoint and model fills the middle: decided once, changed by a refusal. */
   readonly fim = new FimDecisions((message) => this.deps.logger.info(message));
+  private readonly growing = new GrowingAnswer();
   /**
    * Set after a rejected key or an unknown model: the same request would fail the same way,
    * so automatic requests wait until the settings or the key change (or Alt+\ succeeds).
@@ -113,11 +117,18 @@ export class CompletionEngine {
 
   constructor(private readonly deps: EngineDeps) {}
 
-  /** Ghost text for the query, or undefined when there is none (or the call was cancelled). */
+  /**
+   * Ghost text for the query, or undefined when there is none (or the call was cancelled).
+   * Automatic calls may be answered before the stream ends with its settled part; the engine
+   * then tells {@link onGrowth} listeners when asking again at that spot would show more (or
+   * the stream ended), and a `refresh` call there answers with what has arrived.
+   */
   async complete(query: CompletionQuery, signal: AbortSignal): Promise<Presentation | undefined> {
+    this.growing.forget();
+    const refresh = query.trigger === 'refresh';
     const cached = this.cache.get(query);
     if (cached !== undefined) {
-      this.metrics.cacheHits++;
+      if (!refresh) this.metrics.cacheHits++;
       // The rest of a suggestion already on screen: not counted as shown again.
       return present(cached, query.suffix);
     }
@@ -128,9 +139,13 @@ export class CompletionEngine {
       // The user is typing what the running request is streaming: wait for it instead of
       // paying for another. Only if its text turns out to go elsewhere is a new one needed.
       this.deps.logger.trace('joining the request in flight');
-      const joined = await running.join(query, signal);
+      const joined = await running.join(query, signal, this.growing.rule(running, query));
+      if (joined.kind === 'partial') {
+        if (!refresh) this.metrics.requestsJoined++;
+        return this.answer(running, joined, query, refresh ? undefined : asked);
+      }
       if (joined.kind === 'answered') {
-        this.metrics.requestsJoined++;
+        if (!refresh) this.metrics.requestsJoined++;
         this.metrics.recordLatency(Date.now() - asked);
         // Typed through the start of what was shown: the rest of it, as post-processed at the
         // request's own position (the cache holds it once the request ended).
@@ -138,6 +153,10 @@ export class CompletionEngine {
         return rest === undefined ? undefined : this.counted(present(rest, query.suffix));
       }
       if (joined.kind !== 'diverged' || signal.aborted) return undefined;
+    } else if (refresh) {
+      // Asked again after a stream ended without an answer (it broke off or went elsewhere):
+      // nothing to add, and a refresh never starts a request.
+      return undefined;
     } else if (query.trigger !== 'explicit') {
       // While the server asked us to wait (or is unreachable), automatic requests are not
       // sent at all; an explicit Alt+\ still is.
@@ -147,13 +166,30 @@ export class CompletionEngine {
         if (!(await debounce(wait, signal))) return undefined;
       }
     }
+    if (refresh) return undefined;
 
     const request = this.startRequest(query);
     if (!request) return undefined;
-    const joined = await request.join(query, signal);
-    if (joined.kind !== 'answered') return undefined;
-    this.metrics.recordLatency(Date.now() - asked);
-    return this.show(joined.text, query);
+    const joined = await request.join(query, signal, this.growing.rule(request, query));
+    if (joined.kind !== 'answered' && joined.kind !== 'partial') return undefined;
+    return this.answer(request, joined, query, asked);
+  }
+
+  /** Subscribes to "a partial answer can grow (or its stream ended): ask again there". */
+  onGrowth(listener: () => void): () => void {
+    return this.growing.onGrowth(listener);
+  }
+
+  /** Shows a joined answer: a partial one is watched so the caller can grow it. */
+  private answer(
+    request: InFlightRequest,
+    joined: { readonly kind: 'answered' | 'partial'; readonly text: string },
+    query: CompletionQuery,
+    asked: number | undefined,
+  ): Presentation | undefined {
+    if (asked !== undefined) this.metrics.recordLatency(Date.now() - asked);
+    if (joined.kind === 'answered') return this.show(joined.text, query);
+    return this.growing.show(request, joined.text, query);
   }
 
   /**

@@ -2,6 +2,7 @@ import type { CompletionOutcome, CompletionUsage } from './api/types';
 import { remainderAt, typedSince, type Anchor } from './anchor';
 import type { CursorText } from './cursorText';
 import type { CompletionCollector } from './postprocess/collector';
+import type { Site } from './postprocess/context';
 import { reportingOutcome } from './usage';
 
 /** How a request ended: its completion, or the error that ended it (an abort included). */
@@ -16,7 +17,19 @@ export type JoinResult =
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'failed' }
   /** The streamed text went another way than what the user typed: a new request is needed. */
-  | { readonly kind: 'diverged' };
+  | { readonly kind: 'diverged' }
+  /** The stream still runs; `text` is its settled part from the caller's position on. */
+  | { readonly kind: 'partial'; readonly text: string };
+
+/**
+ * How a caller takes a partial answer: `settle` picks the part of the whole streamed text that
+ * can no longer change, `worth` says whether that part (from the caller's position on) is
+ * worth answering with before the stream ends.
+ */
+export interface PartialRule {
+  readonly settle: (streamed: string) => string;
+  readonly worth: (rest: string) => boolean;
+}
 
 /**
  * One streaming completion that later cursor positions can share. While the user types the
@@ -33,6 +46,7 @@ export class InFlightRequest {
   private orphanTimer: ReturnType<typeof setTimeout> | undefined;
   private ended = false;
   private received = 0;
+  private readonly singleLine: boolean;
 
   constructor(
     /** Where the request was made. */
@@ -41,6 +55,7 @@ export class InFlightRequest {
     open: (signal: AbortSignal) => AsyncGenerator<string, CompletionOutcome>,
     private readonly orphanGraceMs: number,
   ) {
+    this.singleLine = collector.site.mode === 'singleLine';
     this.finished = this.run(open(this.controller.signal));
   }
 
@@ -49,14 +64,33 @@ export class InFlightRequest {
     if (this.ended) return false;
     const typed = typedSince(this.anchor, at);
     if (typed === undefined) return false;
+    // A single-line completion ends at its line's end: a new line typed past it (Enter while
+    // it still waits for its first token) needs a request of its own, not a wait on this one.
+    if (this.singleLine && typed.includes('\n')) return false;
     const soFar = this.collector.text;
     if (soFar.length > typed.length) return soFar.startsWith(typed);
     // Not streamed that far yet: still possible unless the completion is already decided.
     return !this.collector.isDecided && typed.startsWith(soFar);
   }
 
-  /** Waits for the completion on behalf of a caller at `at`. */
-  join(at: CursorText, signal: AbortSignal): Promise<JoinResult> {
+  /**
+   * The settled part of the text streamed so far, from `at` on, while the request still
+   * streams; undefined when it has ended, went elsewhere, or settled nothing past `at` yet.
+   */
+  settledAt(at: CursorText, settle: PartialRule['settle']): string | undefined {
+    if (this.ended) return undefined;
+    const typed = typedSince(this.anchor, at);
+    if (typed === undefined) return undefined;
+    const settled = settle(this.collector.text);
+    if (settled.length <= typed.length || !settled.startsWith(typed)) return undefined;
+    return settled.slice(typed.length);
+  }
+
+  /**
+   * Waits for the completion on behalf of a caller at `at`; with `partial`, answers sooner
+   * with the settled part of the stream as soon as it is worth showing.
+   */
+  join(at: CursorText, signal: AbortSignal, partial?: PartialRule): Promise<JoinResult> {
     this.waiters++;
     clearTimeout(this.orphanTimer);
     return new Promise<JoinResult>((resolve) => {
@@ -70,12 +104,33 @@ export class InFlightRequest {
         resolve(result);
       };
       const onAbort = () => finish({ kind: 'cancelled' });
+      const partialNow = (): JoinResult | undefined => {
+        const rest = partial && this.settledAt(at, partial.settle);
+        return rest !== undefined && partial?.worth(rest)
+          ? { kind: 'partial', text: rest }
+          : undefined;
+      };
+      let offered = false;
       const onText = () => {
-        if (!this.couldAnswer(at) && !this.ended) finish({ kind: 'diverged' });
+        if (this.ended) return;
+        if (!this.couldAnswer(at)) return finish({ kind: 'diverged' });
+        if (offered || !partialNow()) return;
+        // Text often comes in bursts: what has arrived is read first (setImmediate runs after
+        // the I/O of this turn), so a stream already complete answers whole, not in two steps.
+        offered = true;
+        setImmediate(() => {
+          offered = false;
+          const answer = this.ended ? undefined : partialNow();
+          if (answer) finish(answer);
+        });
       };
       if (signal.aborted) return finish({ kind: 'cancelled' });
       signal.addEventListener('abort', onAbort, { once: true });
       this.textListeners.add(onText);
+      // Asked again while the stream runs (a refresh, or a keystroke typing through it): what
+      // has settled already answers, on the next turn.
+      onText();
+      if (done) return;
       void this.finished.then((result) => {
         if (result.kind === 'failed') return finish({ kind: 'failed' });
         // At the anchor itself the whole text is the answer, even an empty one.
@@ -88,9 +143,62 @@ export class InFlightRequest {
     });
   }
 
+  /**
+   * Keeps the request streaming for a partial answer on screen at `at` (as a waiting caller
+   * would) and calls `onChange` once, when `grew` says the settled text from `at` on would show
+   * more, or when the request ends. The request stays held until the returned function is
+   * called (the caller asked again, or the user moved on), or `holdMs` after the change: asking
+   * again goes through the editor, which may take longer than a request nobody waits for is
+   * kept (the orphan grace).
+   */
+  watch(
+    at: CursorText,
+    settle: PartialRule['settle'],
+    grew: (rest: string) => boolean,
+    onChange: () => void,
+    holdMs: number,
+  ): () => void {
+    this.waiters++;
+    clearTimeout(this.orphanTimer);
+    let holding = true;
+    let changed = false;
+    let holdTimer: ReturnType<typeof setTimeout> | undefined;
+    const release = () => {
+      if (!holding) return;
+      holding = false;
+      clearTimeout(holdTimer);
+      this.textListeners.delete(onText);
+      this.leave();
+    };
+    const change = () => {
+      if (changed || !holding) return;
+      changed = true;
+      this.textListeners.delete(onText);
+      holdTimer = setTimeout(release, holdMs);
+      onChange();
+    };
+    const onText = () => {
+      const rest = this.settledAt(at, settle);
+      if (rest !== undefined && grew(rest)) change();
+    };
+    this.textListeners.add(onText);
+    void this.finished.then(change);
+    return release;
+  }
+
   /** Aborts the HTTP request. */
   abort(): void {
     this.controller.abort();
+  }
+
+  /** Where the request was asked for, as post-processing reads it. */
+  get site(): Site {
+    return this.collector.site;
+  }
+
+  /** Every stop sequence the request ends at. */
+  get stops(): readonly string[] {
+    return this.collector.stops;
   }
 
   /** Characters streamed by the server so far, before stops cut them. */

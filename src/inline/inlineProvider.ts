@@ -5,6 +5,7 @@ import type { EditorIndentation } from '../core/postprocess/context';
 import { languageEnabled } from '../core/languages';
 import { cursorText } from './cursorText';
 import { DocumentLengths } from './documentLengths';
+import { GhostTextRefresh } from './ghostTextRefresh';
 import { isExcluded } from '../settings/exclusions';
 import type { UsageTracker } from '../usage/usageTracker';
 
@@ -20,6 +21,8 @@ const acceptedCommand = 'tokenhub.completionAccepted';
 export class InlineProvider implements vscode.InlineCompletionItemProvider, vscode.Disposable {
   private readonly onAccepted: vscode.Disposable;
   private readonly lengths = new DocumentLengths();
+  /** Asks VS Code again while a partial answer's stream runs. */
+  private readonly refresh: GhostTextRefresh;
 
   constructor(
     private readonly engine: CompletionEngine,
@@ -29,11 +32,13 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
     this.onAccepted = vscode.commands.registerCommand(acceptedCommand, (chars: number) =>
       this.accepted(chars),
     );
+    this.refresh = new GhostTextRefresh(engine);
   }
 
   dispose(): void {
     this.onAccepted.dispose();
     this.lengths.dispose();
+    this.refresh.dispose();
   }
 
   async provideInlineCompletionItems(
@@ -42,7 +47,10 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
     context: vscode.InlineCompletionContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
-    const automatic = context.triggerKind === vscode.InlineCompletionTriggerKind.Automatic;
+    // Our own refresh of a growing suggestion is neither the user's Alt+\ nor a keystroke.
+    const refresh = this.refresh.isRefresh(document, position, context);
+    const automatic =
+      refresh || context.triggerKind === vscode.InlineCompletionTriggerKind.Automatic;
     if (token.isCancellationRequested || !this.mayAsk(document, automatic)) return undefined;
 
     // With the suggest widget open, the ghost text must extend the selected item and replace
@@ -55,13 +63,14 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
     const cancellation = new AbortController();
     const onCancel = token.onCancellationRequested(() => cancellation.abort());
     try {
-      const trigger = automatic ? 'automatic' : 'explicit';
+      const trigger = refresh ? 'refresh' : automatic ? 'automatic' : 'explicit';
       const query = queryAt(document, start, end, accepted, trigger, this.lengths.of(document));
       // Alt+\ offers alternatives to cycle through; typing gets the one best guess.
       const results = automatic
         ? [await this.engine.complete(query, cancellation.signal)]
         : await this.engine.candidates(query, cancellation.signal);
       if (token.isCancellationRequested) return undefined;
+      if (automatic && !selected) this.refresh.answered(document, position);
       return results.flatMap((result) => {
         if (!result) return [];
         const range = new vscode.Range(start, end.translate(0, result.replaceChars));

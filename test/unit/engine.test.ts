@@ -185,7 +185,10 @@ describe('CompletionEngine', () => {
     firstKeystroke.abort(); // the user typed `c`: VS Code cancels the first call
     assert.equal(await first, undefined);
     const second = await engine.complete(query('const v = c█'), live());
-    assert.equal(second?.text, 'ompute(a, b);');
+    // Answered from the stream as soon as a word had settled (at least `compute(`).
+    assert.ok(
+      second && second.text.startsWith('ompute(') && 'ompute(a, b);'.startsWith(second.text),
+    );
     assert.equal(server.requests.length, 1, 'one request served both positions');
     assert.equal(server.requests[0]?.aborted, false);
     assert.equal(engine.metrics.requestsJoined, 1);
@@ -268,7 +271,8 @@ describe('CompletionEngine', () => {
       tokenDelayMs: 20,
       honourStop: false,
     });
-    const result = await engine.complete(query('return █;\n}'), live());
+    // Alt+\\ waits for the whole line (an automatic call may answer with its first words).
+    const result = await engine.complete(query('return █;\n}', 'explicit'), live());
     assert.equal(result?.text, 'a + b');
     assert.equal(server.requests[0]?.body.suffix, '\n}', 'the closing rest of the line left out');
     await waitUntil(() => server.requests[0]?.aborted === true, 'the request to be aborted');

@@ -14,8 +14,10 @@ export class CompletionCollector {
   private decided = false;
 
   constructor(
-    private readonly stops: readonly string[],
-    private readonly site: Site,
+    /** Every stop sequence, the ones the server may ignore included. */
+    readonly stops: readonly string[],
+    /** Where the completion was asked for. */
+    readonly site: Site,
   ) {}
 
   /** Adds a delta; returns true once the completion is decided and reading should stop. */
