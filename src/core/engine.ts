@@ -1,10 +1,9 @@
-import { streamCompletion } from './api/completions';
 import { ApiError, isAbortError } from './api/errors';
+import { EngineStatus, type EngineState } from './engineStatus';
 import { Backoff } from './backoff';
 import { CompletionCache } from './cache';
-import { stopsFor } from './completionMode';
 import { AdaptiveDebounce } from './adaptiveDebounce';
-import { FimDecisions, type FimDecision, type FimSetting } from './fimDecisions';
+import { FimDecisions, type FimSetting } from './fimDecisions';
 import { debounce } from './debounce';
 import { InFlightRequest } from './inflight';
 import { GrowingAnswer } from './growingAnswer';
@@ -16,13 +15,12 @@ import { CompletionCollector } from './postprocess/collector';
 import { siteOf, type EditorIndentation } from './postprocess/context';
 import { postprocess, postprocessAt } from './postprocess/pipeline';
 import { present, type Presentation } from './postprocess/present';
-import { buildPrompt, type DocumentContext } from './prompt/buildPrompt';
+import type { DocumentContext } from './prompt/buildPrompt';
 import { CONTEXT_BUDGET_CHARS } from './prompt/budget';
+import { requestStream } from './requestStream';
 import type { ContextSource } from './context/contextSource';
 import { anchorAt } from './anchor';
 import type { CursorText } from './cursorText';
-import { planStops } from './stops';
-import { withSuffixFallback } from './suffixFallback';
 
 /**
  * How long a request nobody waits for keeps streaming: VS Code asks again within ~50 ms of a
@@ -75,19 +73,6 @@ export interface CompletionQuery extends DocumentContext, CursorText, EditorInde
   readonly trigger: 'automatic' | 'explicit' | 'prefetch' | 'refresh';
 }
 
-/** What the status bar shows about the engine. */
-export type EngineState =
-  | { readonly kind: 'ready' }
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'noKey'; readonly host: string }
-  | {
-      readonly kind: 'error';
-      readonly message: string;
-      readonly error?: ApiError;
-      /** While backing off: when automatic requests resume (epoch ms). */
-      readonly retryAt?: number;
-    };
-
 /**
  * The completion pipeline: cache -> request in flight -> debounce -> new request (superseding
  * the older one) -> early stop -> post-process. Plain data in, plain data out; the VS Code
@@ -107,13 +92,9 @@ export class CompletionEngine {
   private configRejected = false;
   /** What the engine did so far (in memory only). */
   readonly metrics = new EngineMetrics();
-  private readonly listeners = new Set<(state: EngineState) => void>();
+  private readonly status = new EngineStatus();
   private readonly usageListeners = new Set<(count: TokenCount) => void>();
   private inFlight: InFlightRequest | undefined;
-  private loading = 0;
-  /** The outcome of the last finished request, shown whenever nothing is loading. */
-  private settled: EngineState = { kind: 'ready' };
-  private lastState: EngineState = { kind: 'ready' };
 
   constructor(private readonly deps: EngineDeps) {}
 
@@ -231,12 +212,11 @@ export class CompletionEngine {
 
   /** Subscribes to state changes; returns the unsubscribe function. */
   onStateChange(listener: (state: EngineState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.status.onChange(listener);
   }
 
   get state(): EngineState {
-    return this.lastState;
+    return this.status.current;
   }
 
   /**
@@ -247,7 +227,7 @@ export class CompletionEngine {
     this.cache.clear();
     this.backoff.onSuccess();
     this.configRejected = false;
-    this.settle({ kind: 'ready' });
+    this.status.settle({ kind: 'ready' });
   }
 
   /**
@@ -263,12 +243,12 @@ export class CompletionEngine {
     const settings = this.deps.settings();
     const problem = baseUrlProblem(settings.baseUrl);
     if (problem) {
-      this.settle({ kind: 'error', message: `tokenhub.baseUrl: ${problem}` });
+      this.status.settle({ kind: 'error', message: `tokenhub.baseUrl: ${problem}` });
       return undefined;
     }
     const apiKey = this.deps.apiKey();
     if (!apiKey && !isLoopback(settings.baseUrl)) {
-      this.settle({ kind: 'noKey', host: hostOf(settings.baseUrl) });
+      this.status.settle({ kind: 'noKey', host: hostOf(settings.baseUrl) });
       return undefined;
     }
 
@@ -276,63 +256,25 @@ export class CompletionEngine {
     // it so the server stops generating text nobody will see.
     if (main) this.inFlight?.abort();
 
-    const fim = this.fim.current(settings);
-    // Other files' snippets, retrieved once: a FIM fallback rebuilds the prompt with them.
-    const snippets = this.deps.context?.snippetsFor(query, CONTEXT_BUDGET_CHARS) ?? [];
-    const promptFor = (decision: FimDecision) =>
-      buildPrompt(query, {
-        snippets,
-        format: decision.format,
-        template: decision.via === 'template',
-      });
-    let prompt = promptFor(fim);
     const site = siteOf(query);
-    // The family's special tokens end a completion, so they never reach the ghost text.
-    const stops = planStops([...stopsFor(), ...(fim.format?.stops ?? [])], settings.stop);
-    const body = {
-      baseUrl: settings.baseUrl,
+    const stream = requestStream(query, {
+      settings,
       apiKey,
-      model: settings.model,
-      maxTokens: settings.maxTokens,
       temperature: alternativeAt ?? settings.temperature,
-      stop: stops.sent,
-      timeoutMs: settings.timeoutMs,
-      firstEventTimeoutMs: settings.firstTokenTimeoutMs,
-      idleTimeoutMs: settings.idleTimeoutMs,
-    };
-    const options = {
-      logger: this.deps.logger,
-      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
-    };
+      // Other files' snippets, retrieved once: a FIM fallback rebuilds the prompt with them.
+      snippets: this.deps.context?.snippetsFor(query, CONTEXT_BUDGET_CHARS) ?? [],
+      fim: this.fim,
+      options: { logger: this.deps.logger, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) },
+    });
     const request = new InFlightRequest(
       anchorAt(query),
-      new CompletionCollector(stops.enforced, site),
-      (signal) => {
-        const open = (decision: FimDecision) =>
-          streamCompletion(
-            decision.via === 'field'
-              ? { ...body, prompt: prompt.prompt, suffix: prompt.suffix }
-              : { ...body, prompt: prompt.prompt },
-            signal,
-            options,
-          );
-        if (fim.via !== 'field') return open(fim);
-        // A server that refuses `suffix` gets the fallback now and from now on.
-        return withSuffixFallback(
-          () => open(fim),
-          (refusal) => {
-            const fallback = this.fim.refused(settings, refusal);
-            prompt = promptFor(fallback);
-            return open(fallback);
-          },
-          () => this.fim.accepted(settings),
-        );
-      },
+      new CompletionCollector(stream.stops, site),
+      (signal) => stream.open(signal),
       orphanGraceMs,
     );
     if (main) this.inFlight = request;
     this.metrics.requestsStarted++;
-    this.beginRequest();
+    this.status.requestStarted();
     const started = Date.now();
     void request.finished.then((result) => {
       if (this.inFlight === request) this.inFlight = undefined;
@@ -341,10 +283,10 @@ export class CompletionEngine {
       // A request the server received costs its prompt even when it was cut short.
       if (result.kind === 'completed' || isAbortError(result.error)) {
         const usage = result.kind === 'completed' ? result.usage : undefined;
-        const count = tokensUsed(prompt.prompt.length, request.charsReceived, usage);
+        const count = tokensUsed(stream.promptChars(), request.charsReceived, usage);
         for (const listener of this.usageListeners) listener(count);
       }
-      if (result.kind === 'failed') return this.endRequest(this.stateAfter(result.error));
+      if (result.kind === 'failed') return this.status.requestEnded(this.stateAfter(result.error));
       this.backoff.onSuccess();
       this.configRejected = false;
       this.deps.logger.debug(
@@ -353,7 +295,7 @@ export class CompletionEngine {
       // Cached as shown, so typing through it matches what the user sees.
       if (main)
         this.cache.set(query, postprocessAt(result.text, site, { final: true })?.text ?? '');
-      this.endRequest({ kind: 'ready' });
+      this.status.requestEnded({ kind: 'ready' });
     });
     return request;
   }
@@ -375,32 +317,4 @@ export class CompletionEngine {
     this.deps.logger.error(`unexpected failure: ${message}`);
     return { kind: 'error', message };
   }
-
-  private beginRequest(): void {
-    this.loading++;
-    this.emit({ kind: 'loading' });
-  }
-
-  /** `next` undefined (an abort) keeps the previous outcome. */
-  private endRequest(next: EngineState | undefined): void {
-    this.loading--;
-    this.settle(next ?? this.settled);
-  }
-
-  private settle(state: EngineState): void {
-    this.settled = state;
-    if (this.loading === 0) this.emit(state);
-  }
-
-  private emit(state: EngineState): void {
-    if (sameState(state, this.lastState)) return;
-    this.lastState = state;
-    for (const listener of this.listeners) listener(state);
-  }
-}
-
-function sameState(a: EngineState, b: EngineState): boolean {
-  return (
-    a.kind === b.kind && (a.kind !== 'error' || (b.kind === 'error' && a.message === b.message))
-  );
 }

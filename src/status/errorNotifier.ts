@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { CompletionEngine, EngineState } from '../core/engine';
+import type { CompletionEngine } from '../core/engine';
+import type { EngineState } from '../core/engineStatus';
 
 /**
  * Turns a failing endpoint into one notification with the action that fixes it, never one per

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Config } from '../settings/config';
-import type { CompletionEngine, EngineState } from '../core/engine';
+import type { CompletionEngine } from '../core/engine';
+import type { EngineState } from '../core/engineStatus';
 import { hostOf, isLoopback } from '../core/endpoint';
 import { languageEnabled } from '../core/languages';
 import type { ApiKeys } from '../apiKey/apiKeys';

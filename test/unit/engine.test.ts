@@ -1,10 +1,6 @@
 import * as assert from 'node:assert/strict';
-import {
-  CompletionEngine,
-  type CompletionQuery,
-  type EngineSettings,
-  type EngineState,
-} from '../../src/core/engine';
+import { CompletionEngine, type CompletionQuery, type EngineSettings } from '../../src/core/engine';
+import type { EngineState } from '../../src/core/engineStatus';
 import { atCursor } from '../support/cursor';
 import { TestServer } from '../support/server';
 import { waitUntil } from '../support/wait';
