@@ -54,6 +54,9 @@ const testOptions = {
 
 async function main() {
   const options = tests ? testOptions : extensionOptions;
+  // The runners pick up every compiled *.test.js: a test moved or deleted must not keep
+  // running from an old copy.
+  if (tests) fs.rmSync(options.outdir, { recursive: true, force: true });
   if (watch) {
     const context = await esbuild.context(options);
     await context.watch();

@@ -1,10 +1,10 @@
 import { ApiError, isAbortError } from './api/errors';
 import { EngineStatus, type EngineState } from './engineStatus';
-import { Backoff } from './backoff';
+import { Backoff } from './timing/backoff';
 import { CompletionCache } from './cache';
-import { AdaptiveDebounce } from './adaptiveDebounce';
-import { FimDecisions, type FimSetting } from './fimDecisions';
-import { debounce } from './debounce';
+import { AdaptiveDebounce } from './timing/adaptiveDebounce';
+import { FimDecisions, type FimSetting } from './fim/fimDecisions';
+import { debounce } from './timing/debounce';
 import { InFlightRequest } from './inflight';
 import { GrowingAnswer } from './growingAnswer';
 import { baseUrlProblem, hostOf, isLoopback } from './endpoint';

@@ -2,10 +2,10 @@ import { streamCompletion, type StreamCompletionOptions } from './api/completion
 import type { CompletionOutcome } from './api/types';
 import { stopsFor } from './completionMode';
 import type { ContextSnippet } from './context/snippet';
-import type { FimDecision, FimDecisions } from './fimDecisions';
+import type { FimDecision, FimDecisions } from './fim/fimDecisions';
 import { buildPrompt } from './prompt/buildPrompt';
 import { planStops } from './stops';
-import { withSuffixFallback } from './suffixFallback';
+import { withSuffixFallback } from './fim/suffixFallback';
 import type { CompletionQuery, EngineSettings } from './engine';
 
 /** What one completion request sends, and how its stream is opened. */

@@ -19,7 +19,7 @@ interface Spot {
  * was given, this asks VS Code to fetch again.
  *
  * How, was read from VS Code 1.139's inlineCompletionsModel/inlineCompletionsSource and checked
- * in the real host (test/integration/growingGhostText.test.ts): a fetch at the same cursor and
+ * in the real host (test/integration/inline/growingGhostText.test.ts): a fetch at the same cursor and
  * document version is skipped when the suggestions on screen came from a request that
  * "satisfies" it: any earlier request for an automatic trigger, an explicit one for an explicit
  * trigger; naming this provider (`providerId`) does not change that; and an explicit fetch

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { EngineSettings } from '../core/engine';
-import type { FimSetting } from '../core/fimDecisions';
+import type { FimSetting } from '../core/fim/fimDecisions';
 import { FimSettingsReader } from './fimSettings';
 
 /** Every setting the extension reads, typed, with defaults applied and bad values repaired. */

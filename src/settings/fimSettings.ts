@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FimSetting } from '../core/fimDecisions';
+import type { FimSetting } from '../core/fim/fimDecisions';
 import { parseFimTemplate } from '../core/prompt/fimTemplate';
 
 const fimSettings: readonly FimSetting[] = ['auto', 'field', 'template', 'off'];
