@@ -1,4 +1,5 @@
 import type { InFlightRequest, PartialRule } from './inflight';
+import { siteOf } from './postprocess/context';
 import type { Presentation } from './postprocess/present';
 import { grows, settledPresentation, settledText } from './postprocess/settled';
 import type { CompletionQuery } from './engine';
@@ -46,19 +47,22 @@ export class GrowingAnswer {
     if (query.trigger !== 'automatic' && query.trigger !== 'refresh') return undefined;
     // The request's own mode and stops, from where it was asked (a joined position may differ).
     const { site, stops } = request;
+    // The caller's own surroundings, read once: `worth` runs on every streamed piece.
+    const here = siteOf(query);
     return {
       settle: (streamed) => settledText(streamed, site.mode, stops),
-      worth: (rest) => settledPresentation(rest, query) !== undefined,
+      worth: (rest) => settledPresentation(rest, here) !== undefined,
     };
   }
 
   /** What to show of a partial answer `rest` at `query`; watched until it can grow. */
   show(request: InFlightRequest, rest: string, query: CompletionQuery): Presentation | undefined {
-    const shown = settledPresentation(rest, query);
+    const here = siteOf(query);
+    const shown = settledPresentation(rest, here);
     const rule = this.rule(request, query);
     if (!shown || !rule) return shown;
     const more = (next: string) => {
-      const grown = settledPresentation(next, query);
+      const grown = settledPresentation(next, here);
       return grown !== undefined && grown.text.length > shown.text.length && grows(shown, grown);
     };
     this.forget();

@@ -15,6 +15,8 @@ const specialToken = new RegExp(
     String.raw`\[(?:PREFIX|SUFFIX|MIDDLE|PRE|SUF|MID|EOT)\]`,
   ].join('|'),
 );
+/** A special token at the very start of a text (built once: this runs on every streamed piece). */
+const specialTokenFirst = new RegExp(`^(?:${specialToken.source})`);
 /** `</s>` ends a sequence for Llama-family models, but is a real closing tag in markup. */
 const endOfSentence = '</s>';
 
@@ -47,7 +49,7 @@ export function specialTokenAt(text: string, from: number, site: Site): number {
 export function contentStart(text: string, site: Site, final: boolean): number | undefined {
   let at = 0;
   for (;;) {
-    const token = new RegExp(`^(?:${specialToken.source})`).exec(text.slice(at));
+    const token = specialTokenFirst.exec(text.slice(at));
     if (token) {
       at += token[0].length;
       continue;

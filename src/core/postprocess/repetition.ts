@@ -21,6 +21,9 @@ const unitPatterns = Array.from({ length: longestUnit - 1 }, (_, i) => {
   const repeats = Math.max(3, Math.ceil(loopChars / length));
   return new RegExp(`(.{${length}})\\1{${repeats - 1},}`);
 });
+const singleCharLoop = new RegExp(`(\\S)\\1{${singleCharRepeats - 1},}`);
+/** The shortest line any loop above can fill: shorter lines are not searched at all. */
+const shortestLoop = Math.min(singleCharRepeats, loopChars);
 
 /**
  * Where a repetition loop starts in `text` (from `start`): at the second of `loopLines` equal
@@ -55,8 +58,13 @@ export function repetitionCut(
   return undefined;
 }
 
+/**
+ * Whether a line repeats a short unit. Runs on every line of every streamed piece, so the
+ * patterns are built once and lines too short to hold a loop are not searched.
+ */
 function repeatsUnit(line: string): boolean {
-  const single = new RegExp(`(\\S)\\1{${singleCharRepeats - 1},}`).exec(line);
+  if (line.length < shortestLoop) return false;
+  const single = singleCharLoop.exec(line);
   if (single?.[1] && !decorative.test(single[1])) return true;
   return unitPatterns.some((pattern) => {
     const unit = pattern.exec(line)?.[1];

@@ -1,6 +1,6 @@
 import type { CompletionMode } from '../completionMode';
-import type { PostprocessContext } from './context';
-import { postprocess } from './pipeline';
+import type { Site } from './context';
+import { postprocessAt } from './pipeline';
 import type { Presentation } from './present';
 
 /** A letter, digit, `_` or `$`: what identifiers and numbers are made of. */
@@ -36,14 +36,11 @@ export function settledText(
  * replaces is known at its end). Either way the pipeline keeps prefixes: on a prefix of the
  * stream it gives a prefix of what the whole stream gives, or nothing.
  */
-export function settledPresentation(
-  rest: string,
-  context: PostprocessContext,
-): Presentation | undefined {
+export function settledPresentation(rest: string, site: Site): Presentation | undefined {
   if (!wordCharacter.test(rest)) return undefined;
-  const lines = postprocess(rest, context, { final: false });
+  const lines = postprocessAt(rest, site, { final: false });
   if (lines !== undefined || rest.includes('\n')) return lines;
-  const line = postprocess(rest, context, { final: true });
+  const line = postprocessAt(rest, site, { final: true });
   return line && { text: line.text, replaceChars: 0 };
 }
 

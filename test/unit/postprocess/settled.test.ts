@@ -40,9 +40,9 @@ describe('settled part of a running stream', () => {
 
   it('is worth showing only with a complete word in it', () => {
     const place = { prefix: 'const v = ', suffix: '', languageId: 'typescript' };
-    assert.equal(settledPresentation('(', place), undefined);
-    assert.equal(settledPresentation('   ', place), undefined);
-    assert.deepEqual(settledPresentation('compute(', place), {
+    assert.equal(settledPresentation('(', siteOf(place)), undefined);
+    assert.equal(settledPresentation('   ', siteOf(place)), undefined);
+    assert.deepEqual(settledPresentation('compute(', siteOf(place)), {
       text: 'compute(',
       replaceChars: 0,
     });
@@ -55,14 +55,15 @@ describe('settled part of a running stream', () => {
         fc.array(piece, { maxLength: 40 }),
         fc.constantFrom(...places),
         (pieces, place) => {
-          const { mode } = siteOf(place);
+          const site = siteOf(place);
+          const { mode } = site;
           let shown: ReturnType<typeof settledPresentation>;
           let streamed = '';
           for (const p of pieces) {
             // The collector cuts a single line at its newline: the stream ends there.
             if (mode === 'singleLine' && p.includes('\n')) break;
             streamed += p;
-            const next = settledPresentation(settledText(streamed, mode, ['\n\n\n']), place);
+            const next = settledPresentation(settledText(streamed, mode, ['\n\n\n']), site);
             if (next === undefined) continue;
             assert.ok(grows(shown, next), `${JSON.stringify(shown)} -> ${JSON.stringify(next)}`);
             shown = next;
