@@ -3,6 +3,8 @@ import { CompletionEngine, type CompletionQuery } from '../../src/core/engine';
 import { atCursor } from '../support/cursor';
 import { splitText, TestServer } from '../support/server';
 import { waitUntil } from '../support/wait';
+import { silentLogger } from '../../src/core/logger';
+import { testSettings } from '../support/engineSettings';
 
 /** Streamed in pieces 'alph', 'a be', 'ta g', 'amma', ' del', 'ta;'. */
 const words = 'alpha beta gamma delta;';
@@ -20,20 +22,9 @@ describe('partial answers while a stream runs', () => {
   beforeEach(() => {
     server.reset();
     engine = new CompletionEngine({
-      settings: () => ({
-        baseUrl: server.url,
-        model: 'test-model',
-        maxTokens: 64,
-        temperature: 0.2,
-        stop: [],
-        debounceMs: 0,
-        candidates: 1,
-        timeoutMs: 5000,
-        firstTokenTimeoutMs: 5000,
-        idleTimeoutMs: 5000,
-      }),
+      settings: () => testSettings(server.url),
       apiKey: () => 'unit-test-key',
-      logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+      logger: silentLogger,
     });
     growths = 0;
     // An earlier test's stream may still run on its own engine: count this engine's only.
