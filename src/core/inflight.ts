@@ -95,9 +95,13 @@ export class InFlightRequest {
     clearTimeout(this.orphanTimer);
     return new Promise<JoinResult>((resolve) => {
       let done = false;
+      let offer: ReturnType<typeof setImmediate> | undefined;
       const finish = (result: JoinResult) => {
         if (done) return;
         done = true;
+        // A partial offer still queued can no longer answer; left queued, it would keep this
+        // request, its text and the caller's surroundings alive until the loop reaches it.
+        clearImmediate(offer);
         signal.removeEventListener('abort', onAbort);
         this.textListeners.delete(onText);
         this.leave();
@@ -110,16 +114,14 @@ export class InFlightRequest {
           ? { kind: 'partial', text: rest }
           : undefined;
       };
-      let offered = false;
       const onText = () => {
         if (this.ended) return;
         if (!this.couldAnswer(at)) return finish({ kind: 'diverged' });
-        if (offered || !partialNow()) return;
+        if (offer !== undefined || !partialNow()) return;
         // Text often comes in bursts: what has arrived is read first (setImmediate runs after
         // the I/O of this turn), so a stream already complete answers whole, not in two steps.
-        offered = true;
-        setImmediate(() => {
-          offered = false;
+        offer = setImmediate(() => {
+          offer = undefined;
           const answer = this.ended ? undefined : partialNow();
           if (answer) finish(answer);
         });
