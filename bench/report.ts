@@ -72,13 +72,7 @@ function typingSection({ typing: t }: Report): string[] {
   const g = t.pauseToGhost;
   const b = g.breakdown;
   const pauseRow = (name: string, s: typeof g.all) => [
-    name,
-    s.count,
-    s.late,
-    ms(s.p50Ms),
-    ms(s.p90Ms),
-    ms(s.targetP50Ms),
-    ms(s.excessP50Ms),
+    ...pauseCells(name, s),
     `${s.withinTargetPct} %`,
   ];
   return [
@@ -159,18 +153,24 @@ function typingSection({ typing: t }: Report): string[] {
   ];
 }
 
+/** One group of pauses: how many, how many late, p50, p90, the target's p50 and the excess. */
+function pauseCells(
+  name: string,
+  s: {
+    count: number;
+    late: number;
+    p50Ms: number | null;
+    p90Ms: number | null;
+    targetP50Ms: number | null;
+    excessP50Ms: number | null;
+  },
+) {
+  return [name, s.count, s.late, ms(s.p50Ms), ms(s.p90Ms), ms(s.targetP50Ms), ms(s.excessP50Ms)];
+}
+
 /** Issue 11: pause to ghost text against what the server allows, with no client wait. */
 function serverLimitLines(t: Report['typing']): string[] {
   const v = t.pauseToGhostVsServer;
-  const row = (name: string, s: typeof v.judged) => [
-    name,
-    s.count,
-    s.late,
-    ms(s.p50Ms),
-    ms(s.p90Ms),
-    ms(s.targetP50Ms),
-    ms(s.excessP50Ms),
-  ];
   return [
     paragraph(
       'Against the server-side limit (time to the first token + the tokens up to the first ' +
@@ -179,8 +179,8 @@ function serverLimitLines(t: Report['typing']): string[] {
     table(
       ['', 'pauses', 'late', 'p50', 'p90', 'limit p50', 'median excess'],
       [
-        row('needed the network', v.fromNetwork),
-        row(`  pauses >= limit + ${v.allowanceMs} ms`, v.judged),
+        pauseCells('needed the network', v.fromNetwork),
+        pauseCells(`  pauses >= limit + ${v.allowanceMs} ms`, v.judged),
       ],
     ),
     paragraph(
