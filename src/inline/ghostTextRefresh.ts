@@ -5,11 +5,15 @@ import { refreshSpacingMs } from '../core/growingAnswer';
 /** How long the calls of a refresh asked for may take to come back (a busy editor is slow). */
 const refreshAnswerMs = 3000;
 
-/** A spot in a document: the same document, unedited, with the cursor at the same offset. */
+/**
+ * A spot in a document: the same document, unedited, with the cursor at the same line and
+ * character (not an offset: `offsetAt` re-sums every line after an edit, once per keystroke).
+ */
 interface Spot {
   readonly uri: string;
   readonly version: number;
-  readonly offset: number;
+  readonly line: number;
+  readonly character: number;
 }
 
 /**
@@ -104,10 +108,13 @@ function spotOf(document: vscode.TextDocument, position: vscode.Position): Spot 
   return {
     uri: document.uri.toString(),
     version: document.version,
-    offset: document.offsetAt(position),
+    line: position.line,
+    character: position.character,
   };
 }
 
 function sameSpot(a: Spot, b: Spot): boolean {
-  return a.uri === b.uri && a.version === b.version && a.offset === b.offset;
+  return (
+    a.uri === b.uri && a.version === b.version && a.line === b.line && a.character === b.character
+  );
 }
